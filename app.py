@@ -1,0 +1,54 @@
+"""1+MG Atlas — entry point. Builds the Dash app and its shell; exposes ``server`` for gunicorn.
+
+Development: ``python app.py``. Production: ``gunicorn -c gunicorn.conf.py app:server``.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, callback
+
+import components.theme  # noqa: F401  (registers the Plotly template)
+from components.shell import APP_NAME, shell
+from data.db import DataError, release
+from data.queries.release import release_info
+from web import install
+
+try:
+    release()  # fail fast with a clear message when the data is missing or corrupt
+except DataError as err:
+    print(f"1+MG Atlas cannot start: {err}", file=sys.stderr)
+    sys.exit(2)
+
+app = Dash(
+    __name__,
+    use_pages=True,
+    title=APP_NAME,
+    update_title=None,
+    compress=True,
+    assets_ignore=r"vendor/.*",
+    external_stylesheets=["/assets/vendor/bootstrap/bootstrap.min.css",
+                          "/assets/vendor/bootstrap-icons/bootstrap-icons.min.css"],
+    meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+               {"name": "description",
+                "content": "Where Europe stands on the 1+ Million Genomes goal: sourced figures, "
+                           "cohorts, infrastructures and funding, per country."}],
+)
+app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+app.layout = lambda: shell(release_info())
+server = app.server
+install(server)
+
+
+@callback(Output("app-nav-collapse", "is_open"), Input("app-nav-toggle", "n_clicks"),
+          State("app-nav-collapse", "is_open"), prevent_initial_call=True)
+def toggle_nav(n, is_open):
+    return not is_open
+
+
+if __name__ == "__main__":
+    app.run(debug=os.environ.get("ATLAS_DEBUG") == "1", dev_tools_disable_version_check=True,
+            host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")))

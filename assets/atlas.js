@@ -1,0 +1,24 @@
+/* 1+MG Atlas clientside helpers (no network access, no eval). */
+window.dash_clientside = Object.assign({}, window.dash_clientside, {
+  atlas: {
+    /* Put the page's view state in the address bar without re-rendering the page. */
+    syncUrl: function (search) {
+      var nu = window.dash_clientside.no_update;
+      if (typeof search !== "string") { return nu; }
+      var want = window.location.pathname + search;
+      if (window.location.pathname + window.location.search !== want) {
+        window.history.replaceState(window.history.state, "", want);
+      }
+      return nu;
+    },
+    /* "Show as table" toggle of a chart card. */
+    toggle: function (n, isOpen) {
+      if (!n) { return [isOpen, window.dash_clientside.no_update]; }
+      return [!isOpen, !isOpen ? "Hide table" : "Show as table"];
+    },
+    /* Ask the card's AG Grid to export what it holds as CSV. */
+    exportCsv: function (n) {
+      return n ? true : window.dash_clientside.no_update;
+    }
+  }
+});

@@ -1,0 +1,1 @@
+"""UI and figure builders. Everything here takes data frames handed to it and never queries."""

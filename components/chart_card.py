@@ -1,0 +1,101 @@
+"""A chart card: title, one plain sentence, the graph, "show as table", CSV of exactly what is drawn,
+and a provenance line (sources and "last updated").
+
+IDs for a card with prefix ``p`` (``<page>-<thing>``): ``p-graph``, ``p-grid``, ``p-sentence``,
+``p-sources``, ``p-table-toggle``, ``p-table-collapse``, ``p-csv``. The page fills ``p-graph.figure``,
+``p-grid.rowData`` / ``columnDefs`` and ``p-sources.children`` from its own callbacks; the toggle and
+CSV export are wired here with clientside callbacks (no server round trip).
+"""
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
+
+from .theme import graph_config
+
+_WIRED: set[str] = set()
+
+
+def data_grid(grid_id: str, *, csv_name: str, height: int = 320, **kwargs) -> dag.AgGrid:
+    """An AG Grid with the atlas defaults: sortable, filterable, resizable columns, CSV export."""
+    return dag.AgGrid(
+        id=grid_id,
+        rowData=[],
+        columnDefs=kwargs.pop("columnDefs", []),
+        defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+        dashGridOptions={"animateRows": False, "suppressCellFocus": False,
+                         "ensureDomOrder": True, **kwargs.pop("dashGridOptions", {})},
+        csvExportParams={"fileName": csv_name},
+        style={"height": f"{height}px", "width": "100%"},
+        **kwargs,
+    )
+
+
+def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | None = None,
+               graph_height: int = 420, heading_level: int = 2, extra_controls=None,
+               graph_kwargs: dict | None = None) -> dbc.Card:
+    heading = (html.H2 if heading_level == 2 else html.H3)(title, id=f"{prefix}-title")
+    _wire(prefix)
+    return dbc.Card([
+        dbc.CardHeader(heading),
+        dbc.CardBody([
+            html.P(sentence, id=f"{prefix}-sentence", className="chart-sentence small mb-2"),
+            extra_controls or html.Div(),
+            dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(),
+                                  style={"height": f"{graph_height}px"},
+                                  **(graph_kwargs or {})),
+                        type="default", delay_show=300),
+            html.Div([
+                dbc.Button("Show as table", id=f"{prefix}-table-toggle", color="secondary",
+                           outline=True, size="sm", className="me-2",
+                           **{"aria-controls": f"{prefix}-table-collapse"}),
+                dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
+                            "Download CSV"], id=f"{prefix}-csv", color="secondary", outline=True,
+                           size="sm"),
+            ], className="chart-actions my-2 d-print-none"),
+            dbc.Collapse(data_grid(f"{prefix}-grid", csv_name=csv_name or f"{prefix}.csv"),
+                         id=f"{prefix}-table-collapse", is_open=False),
+            html.Div(id=f"{prefix}-sources", className="small text-body-secondary mt-2"),
+        ]),
+    ], className="chart-card mb-3")
+
+
+def _wire(prefix: str) -> None:
+    if prefix in _WIRED:
+        return
+    _WIRED.add(prefix)
+    clientside_callback(
+        ClientsideFunction("atlas", "toggle"),
+        Output(f"{prefix}-table-collapse", "is_open"), Output(f"{prefix}-table-toggle", "children"),
+        Input(f"{prefix}-table-toggle", "n_clicks"), State(f"{prefix}-table-collapse", "is_open"),
+        prevent_initial_call=True,
+    )
+    clientside_callback(
+        ClientsideFunction("atlas", "exportCsv"),
+        Output(f"{prefix}-grid", "exportDataAsCsv"), Input(f"{prefix}-csv", "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+
+def url_sync(page: str) -> list:
+    """The hidden pieces that mirror a page's state into the address bar: a Store and its callback.
+
+    The page's callbacks write ``<page>-url-search.data`` (from ``Spec.to_search``).
+    """
+    sid = f"{page}-url-search"
+    if sid not in _WIRED:
+        _WIRED.add(sid)
+        clientside_callback(ClientsideFunction("atlas", "syncUrl"), Output(sid, "clear_data"),
+                            Input(sid, "data"), prevent_initial_call=True)
+    return [dcc.Store(id=sid)]
+
+
+def notices(messages: list[str], id_: str) -> html.Div:
+    """A small dismissable notice listing input that was ignored or replaced by a default."""
+    if not messages:
+        return html.Div(id=id_)
+    return html.Div(dbc.Alert([html.Strong("Some of the link could not be used. "),
+                               html.Ul([html.Li(m) for m in messages], className="notice-list mb-0")],
+                              color="warning", dismissable=True, className="small py-2"),
+                    id=id_, role="status")

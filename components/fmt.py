@@ -1,0 +1,85 @@
+"""Formatting of values, partial dates and provenance — the words users read.
+
+Missing figures are always the phrase :data:`NO_FIGURE`, never 0 or a blank.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+from urllib.parse import urlparse
+
+from dash import html
+
+NO_FIGURE = "no public figure"
+BASIS_LABEL = {"cumulative": "cumulative", "annual": "annual count (that year only)",
+               "proxy": "proxy (not genomes)", "subset": "subset (lower bound)"}
+METRIC_LABEL = {
+    "wgs_sequenced": "Whole genomes sequenced (WGS)",
+    "wes_sequenced": "Exomes sequenced (WES)",
+    "genotyped": "Participants genotyped (arrays)",
+    "genomes_accessible": "Genomes made accessible",
+    "target": "Target",
+}
+TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
+
+
+def is_missing(v) -> bool:
+    if v is None:
+        return True
+    try:
+        return bool(v != v) or (isinstance(v, float) and math.isnan(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def number(v, digits: int = 0) -> str:
+    """'1,234,567' (or NO_FIGURE when missing)."""
+    if is_missing(v):
+        return NO_FIGURE
+    return f"{float(v):,.{digits}f}" if digits else f"{int(round(float(v))):,}"
+
+
+def partial_date(s) -> str:
+    """'2018' -> '2018', '2018-09' -> 'Sep 2018', '2018-09-06' -> '6 Sep 2018'. Missing -> 'date unknown'."""
+    if is_missing(s) or not s:
+        return "date unknown"
+    parts = str(s).split("-")
+    if len(parts) == 1:
+        return parts[0]
+    mon = calendar.month_abbr[int(parts[1])]
+    if len(parts) == 2:
+        return f"{mon} {parts[0]}"
+    return f"{int(parts[2])} {mon} {parts[0]}"
+
+
+def domain(url: str) -> str:
+    host = urlparse(url).netloc.lower()
+    return host.removeprefix("www.")
+
+
+def source_links(urls, limit: int | None = None) -> list:
+    """A list of <a> elements, one per source URL, labelled by domain; opens in a new tab."""
+    urls = list(urls or [])
+    shown = urls[:limit] if limit else urls
+    out: list = []
+    for i, u in enumerate(shown):
+        if i:
+            out.append(", ")
+        out.append(html.A(domain(u), href=u, target="_blank", rel="noopener noreferrer",
+                          title=u, className="source-link"))
+    if limit and len(urls) > limit:
+        out.append(f" +{len(urls) - limit} more")
+    return out
+
+
+def provenance_line(as_of=None, urls=(), confidence=None, basis=None) -> html.Small:
+    """'As of Sep 2018 · source: a.org, b.eu · confidence: high' as a small muted line."""
+    bits: list = [f"As of {partial_date(as_of)}"]
+    if basis and basis != "cumulative":
+        bits.append(f" · {BASIS_LABEL.get(basis, basis)}")
+    if urls:
+        bits.append(" · source: ")
+        bits.extend(source_links(urls, limit=3))
+    if confidence:
+        bits.append(f" · confidence: {confidence}")
+    return html.Small(bits, className="text-body-secondary provenance")

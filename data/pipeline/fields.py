@@ -1,0 +1,275 @@
+"""Reusable validated field types for the source-table row models.
+
+Every CSV cell arrives as a string. These annotated types turn a cell into a typed value or raise a
+ValueError whose message is shown to the curator as ``file:row:column: message`` — so messages say
+what was found and what was expected, in plain words.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Optional
+from urllib.parse import urlparse
+
+import pycountry
+from pydantic import BeforeValidator
+
+#: Pseudo-codes allowed besides ISO 3166-1 alpha-3 (pan-European rows; Kosovo's user-assigned code).
+EXTRA_CODES = {"EU": "European Union / pan-European", "XKX": "Kosovo"}
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def today() -> dt.date:
+    """The reference 'today' for future-date checks (a function so tests can patch it)."""
+    return dt.date.today()
+
+
+def is_iso3(code: str) -> bool:
+    return code in EXTRA_CODES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, str) and v.strip() == "")
+
+
+def _text(v):
+    if _blank(v):
+        return None
+    return str(v)
+
+
+def _required_text(v):
+    if _blank(v):
+        raise ValueError("is empty; a value is required")
+    return str(v)
+
+
+def _iso3(v):
+    if _blank(v):
+        raise ValueError("is empty; an ISO 3166-1 alpha-3 code is required")
+    if not is_iso3(v):
+        raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code (or EU / XKX)")
+    return v
+
+
+def _iso3_or_blank(v):
+    return None if _blank(v) else _iso3(v)
+
+
+def _iso3_list(v):
+    if _blank(v):
+        return []
+    codes = [c.strip() for c in str(v).split(";")]
+    bad = [c for c in codes if not c or not is_iso3(c)]
+    if bad:
+        raise ValueError(f"list holds {', '.join(repr(b) for b in bad)}, not ISO 3166-1 alpha-3 codes")
+    if len(set(codes)) != len(codes):
+        raise ValueError("list names a country twice")
+    return codes
+
+
+def parse_partial_date(v: str) -> tuple[str, dt.date, dt.date]:
+    """'2018', '2018-09' or '2018-09-06' -> (precision, first day, last day). Raises ValueError."""
+    m = _DATE_RE.match(str(v).strip())
+    if not m:
+        raise ValueError(f"'{v}' is not a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    y, mo, d = m.groups()
+    year = int(y)
+    if mo is None:
+        return "year", dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(mo)
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{v}' is an impossible date (month {month})")
+    last = calendar.monthrange(year, month)[1]
+    if d is None:
+        return "month", dt.date(year, month, 1), dt.date(year, month, last)
+    day = int(d)
+    if not 1 <= day <= last:
+        raise ValueError(f"'{v}' is an impossible date (day {day} of a {last}-day month)")
+    return "day", dt.date(year, month, day), dt.date(year, month, day)
+
+
+def _date(v):
+    if _blank(v):
+        raise ValueError("is empty; a date as YYYY, YYYY-MM or YYYY-MM-DD is required")
+    parse_partial_date(v)
+    return str(v).strip()
+
+
+def _date_or_blank(v):
+    return None if _blank(v) else _date(v)
+
+
+def _past_date(v):
+    s = _date(v)
+    _, start, _ = parse_partial_date(s)
+    if start > today():
+        raise ValueError(f"'{s}' is in the future; an as-of date must have happened")
+    return s
+
+
+def _past_date_or_blank(v):
+    return None if _blank(v) else _past_date(v)
+
+
+def _count(v):
+    if _blank(v):
+        return None
+    s = str(v).strip()
+    if not re.fullmatch(r"-?\d+", s):
+        raise ValueError(f"'{s}' is not a whole number")
+    n = int(s)
+    if n < 0:
+        raise ValueError(f"'{s}' is negative; counts are never below zero")
+    return n
+
+
+def _required_count(v):
+    if _blank(v):
+        raise ValueError("is empty; a whole number is required")
+    return _count(v)
+
+
+def _money(v):
+    if _blank(v):
+        return None
+    s = str(v).strip()
+    if not re.fullmatch(r"-?\d+(\.\d+)?", s):
+        raise ValueError(f"'{s}' is not an amount in euros (digits, optional decimals)")
+    x = float(s)
+    if x < 0:
+        raise ValueError(f"'{s}' is negative; amounts are never below zero")
+    return x
+
+
+def _year(v):
+    if _blank(v):
+        return None
+    s = str(v).strip()
+    if not re.fullmatch(r"\d{4}", s):
+        raise ValueError(f"'{s}' is not a year (YYYY)")
+    return int(s)
+
+
+def _past_year(v):
+    y = _year(v)
+    if y is not None and y > today().year:
+        raise ValueError(f"'{y}' is in the future; an as-of year must have happened")
+    return y
+
+
+def _url(v):
+    s = str(v).strip()
+    p = urlparse(s)
+    if p.scheme not in ("http", "https") or not p.netloc or " " in s:
+        raise ValueError(f"'{s[:80]}' is not an http(s) URL")
+    return s
+
+
+def _url_or_blank(v):
+    return None if _blank(v) else _url(v)
+
+
+def _url_list(v):
+    if _blank(v):
+        raise ValueError("is empty; at least one http(s) source URL is required")
+    return [_url(u) for u in str(v).split(";") if u.strip()]
+
+
+def _text_list(v):
+    if _blank(v):
+        return []
+    return [x.strip() for x in str(v).split(";") if x.strip()]
+
+
+def _tristate(v):
+    if v not in ("true", "false", "unknown"):
+        raise ValueError(f"'{v}' is not one of true, false, unknown")
+    return v
+
+
+def _bool(v):
+    if v not in ("true", "false"):
+        raise ValueError(f"'{v}' is not one of true, false")
+    return v == "true"
+
+
+def _bool_or_blank(v):
+    return None if _blank(v) else _bool(v)
+
+
+def _lat(v):
+    if _blank(v):
+        return None
+    try:
+        x = float(v)
+    except ValueError:
+        raise ValueError(f"'{v}' is not a latitude in degrees") from None
+    if not -90 <= x <= 90:
+        raise ValueError(f"'{v}' is out of range; latitude must be within -90..90")
+    return x
+
+
+def _lon(v):
+    if _blank(v):
+        return None
+    try:
+        x = float(v)
+    except ValueError:
+        raise ValueError(f"'{v}' is not a longitude in degrees") from None
+    if not -180 <= x <= 180:
+        raise ValueError(f"'{v}' is out of range; longitude must be within -180..180")
+    return x
+
+
+def enum(*allowed: str, blank_ok: bool = False):
+    """A str field restricted to a vocabulary from the reference README."""
+
+    def check(v):
+        if blank_ok and _blank(v):
+            return None
+        if v not in allowed:
+            raise ValueError(f"'{v}' is not one of: {', '.join(allowed)}")
+        return v
+
+    return Annotated[Optional[str], BeforeValidator(check)]
+
+
+def enum_list(*allowed: str):
+    """A ';'-separated list whose items come from a vocabulary."""
+
+    def check(v):
+        items = _text_list(v)
+        bad = [x for x in items if x not in allowed]
+        if bad:
+            raise ValueError(f"{', '.join(repr(b) for b in bad)} not in vocabulary: {', '.join(allowed)}")
+        return items
+
+    return Annotated[list[str], BeforeValidator(check)]
+
+
+Text = Annotated[Optional[str], BeforeValidator(_text)]
+RequiredText = Annotated[str, BeforeValidator(_required_text)]
+Iso3 = Annotated[str, BeforeValidator(_iso3)]
+OptIso3 = Annotated[Optional[str], BeforeValidator(_iso3_or_blank)]
+Iso3List = Annotated[list[str], BeforeValidator(_iso3_list)]
+PartialDate = Annotated[str, BeforeValidator(_date)]
+OptPartialDate = Annotated[Optional[str], BeforeValidator(_date_or_blank)]
+AsOfDate = Annotated[str, BeforeValidator(_past_date)]
+OptAsOfDate = Annotated[Optional[str], BeforeValidator(_past_date_or_blank)]
+Count = Annotated[Optional[int], BeforeValidator(_count)]
+RequiredCount = Annotated[int, BeforeValidator(_required_count)]
+Money = Annotated[Optional[float], BeforeValidator(_money)]
+Year = Annotated[Optional[int], BeforeValidator(_year)]
+AsOfYear = Annotated[Optional[int], BeforeValidator(_past_year)]
+Url = Annotated[str, BeforeValidator(_url)]
+OptUrl = Annotated[Optional[str], BeforeValidator(_url_or_blank)]
+UrlList = Annotated[list[str], BeforeValidator(_url_list)]
+TextList = Annotated[list[str], BeforeValidator(_text_list)]
+TriState = Annotated[str, BeforeValidator(_tristate)]
+Bool = Annotated[bool, BeforeValidator(_bool)]
+OptBool = Annotated[Optional[bool], BeforeValidator(_bool_or_blank)]
+Lat = Annotated[Optional[float], BeforeValidator(_lat)]
+Lon = Annotated[Optional[float], BeforeValidator(_lon)]

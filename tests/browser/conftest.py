@@ -1,0 +1,144 @@
+"""Browser tests: the app served by a real server process on a free loopback port, driven by
+Playwright in Debian's headless Chromium (/usr/bin/chromium; never a downloaded browser).
+
+The ``page`` fixture records every request the page makes; ``assert_no_external(page)`` fails on
+any request to a non-loopback host, and console errors fail the test at teardown.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(env_extra: dict | None = None, port: int | None = None):
+    """Start ``gunicorn app:server`` on a free loopback port; return (process, base_url)."""
+    port = port or _free_port()
+    env = dict(os.environ, DASH_DISABLE_VERSION_CHECK="true", **(env_extra or {}))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads", "8",
+         "-b", f"127.0.0.1:{port}", "--timeout", "60", "app:server"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode(errors="replace")
+            raise RuntimeError(f"server exited early:\n{out}")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                if r.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("server did not become healthy in 60 s")
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    proc, base = start_server()
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (see .ci/run)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+class Recorder:
+    def __init__(self):
+        self.requests: list[str] = []
+        self.external: list[str] = []
+        self.console_errors: list[str] = []
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh page (1440x900) whose requests and console errors are recorded."""
+    viewport = getattr(request, "param", None) or {"width": 1440, "height": 900}
+    ctx = browser.new_context(viewport=viewport, accept_downloads=True)
+    pg = ctx.new_page()
+    rec = Recorder()
+
+    def on_route(route):
+        url = route.request.url
+        rec.requests.append(url)
+        host = urlparse(url).hostname or ""
+        if url.startswith(("data:", "blob:")) or host in LOOPBACK:
+            route.continue_()
+        else:
+            rec.external.append(url)
+            route.abort()
+
+    pg.route("**/*", on_route)
+    pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: rec.console_errors.append(f"pageerror: {e}"))
+    pg.recorder = rec
+    yield pg
+    ctx.close()
+    assert rec.external == [], f"requests left the machine: {rec.external}"
+    assert rec.console_errors == [], f"console errors: {rec.console_errors}"
+
+
+def wait_for_dash(pg, timeout: float = 20000) -> None:
+    """Wait until Dash has rendered and no callback is pending."""
+    pg.wait_for_selector("#app-main", timeout=timeout)
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
+        " && window.dash_clientside !== undefined", timeout=timeout)
+    pg.wait_for_timeout(300)
+    pg.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')",
+                         timeout=timeout)
+
+
+def run_axe(pg) -> list[dict]:
+    """serious/critical axe-core violations on the current page (axe bundled by axe-playwright-python)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(pg)
+    return [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def external_requests(pg) -> list[str]:
+    return list(pg.recorder.external)
+
+
+def dump(obj) -> str:
+    return json.dumps(obj, indent=1, default=str)[:3000]

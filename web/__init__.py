@@ -1,0 +1,15 @@
+"""Server-side plumbing around the Dash app: security headers, health check, API and downloads.
+
+``install(server)`` is called once by app.py on the Flask server.
+"""
+from __future__ import annotations
+
+from flask import Flask
+
+from . import api, headers, health
+
+
+def install(server: Flask) -> None:
+    headers.install(server)
+    health.install(server)
+    api.install(server)
