@@ -29,7 +29,7 @@ app = Dash(
     title=APP_NAME,
     update_title=None,
     compress=True,
-    assets_ignore=r"vendor/.*",
+    assets_path_ignore=["vendor"],
     external_stylesheets=["/assets/vendor/bootstrap/bootstrap.min.css",
                           "/assets/vendor/bootstrap-icons/bootstrap-icons.min.css"],
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
