@@ -333,12 +333,14 @@ def history_label(item) -> str:
 def kpis(s: dict) -> html.Div:
     """Totals of the selection; the participant sum is labelled as overlapping, never a head count."""
     def card(value, label, note, id_):
-        return html.Div([html.Div(value, className="kpi-value"), html.Div(label, className="kpi-label small"),
-                         html.Div(note, className="small text-body-secondary")],
-                        className="kpi-card border rounded bg-white p-2 flex-fill", id=id_)
+        return dbc.Col(html.Div([html.Div(value, className="kpi-value"),
+                                 html.Div(label, className="kpi-label small"),
+                                 html.Div(note, className="small text-body-secondary")],
+                                className="kpi-card border rounded bg-white p-2 h-100", id=id_),
+                       xs=6, xl=3, className="mb-2")
 
     psum = s.get("participants_sum")
-    return html.Div([
+    return dbc.Row([
         card(f"{s['n_cohorts']:,}", "cohorts", f"{s['n_multi_country']:,} multi-country (counted once)"
              + (f"; {s['n_no_country']} with no country listed" if s.get("n_no_country") else ""),
              "cohorts-kpi-cohorts"),
@@ -349,7 +351,7 @@ def kpis(s: dict) -> html.Div:
              f"{s['data_types'].get('ehr_linkage', 0):,} link to health records", "cohorts-kpi-wgs"),
         card(f"{s.get('n_with_access_url', 0):,}", "with a recorded access route",
              "see “Where to apply” in the table", "cohorts-kpi-access"),
-    ], className="d-flex flex-wrap gap-2")
+    ], className="g-2")
 
 
 def chart_card_safe(prefix: str, title: str, **kw):

@@ -58,6 +58,11 @@ CONTROLS = [Input("cohorts-q", "value"), *[Input(f"cohorts-{s}", "value") for s 
             Input("cohorts-map-metric", "value")]
 
 
+def _clean(st) -> dict:
+    """A stored state back through the Spec (a forged request gets the same treatment as a URL)."""
+    return SPEC.clean(st if isinstance(st, dict) else {})[0]
+
+
 def filters_of(st: dict) -> Q.CohortFilters:
     return Q.CohortFilters(
         countries=tuple(st["country"]), kinds=tuple(st["kind"]), disease_focus=tuple(st["disease"]),
@@ -122,7 +127,8 @@ def layout(**kwargs):
         dbc.Row([
             dbc.Col(html.Section([
                 html.H2("Filters", className="h5 d-none d-lg-block"),
-                dbc.Button([html.I(className="bi bi-funnel me-1", **{"aria-hidden": "true"}), "Filters"],
+                dbc.Button([html.I(className="bi bi-funnel me-1", **{"aria-hidden": "true"}),
+                            html.Span("Filters", id="cohorts-filters-toggle-label")],
                            id="cohorts-filters-toggle", color="secondary", outline=True, size="sm",
                            className="d-lg-none mb-2 w-100"),
                 # Always shown from lg up (d-lg-block beats .collapse); a toggle on small screens.
@@ -213,11 +219,12 @@ def update_state(q, countries, kinds, disease, data, access, recruit, size, dmat
 @callback(*[Output(f"cohorts-{s}", "options") for s in MULTI.values()], Input("cohorts-state", "data"))
 def update_facets(st):
     """Facet options with the number of cohorts each value would leave (zero -> disabled)."""
-    st, _ = SPEC.clean(st or {})
+    st = _clean(st)
     fc = Q.facet_counts(filters_of(st))
     names = Q.country_names()
     size_counts = {UI.BAND_SLUG[b]: n for b, n in fc["size_bands"].items()}
-    countries = sorted(fc["countries"], key=lambda c: names.get(c, c))
+    # selected countries first, so they stay in view in the scrolling list
+    countries = sorted(fc["countries"], key=lambda c: (c not in st["country"], names.get(c, c)))
     return (
         UI.facet_options(fc["countries"], st["country"], names, order=countries),
         UI.facet_options(fc["kinds"], st["kind"], UI.KIND_LABEL),
@@ -232,11 +239,11 @@ def update_facets(st):
 @callback(Output("cohorts-grid", "rowData"), Output("cohorts-count", "children"),
           Output("cohorts-kpis", "children"), Output("cohorts-overlap", "children"),
           Output("cohorts-empty", "is_open"), Output("cohorts-undo", "children"),
-          Input("cohorts-state", "data"),
+          Output("cohorts-filters-toggle-label", "children"), Input("cohorts-state", "data"),
           State("cohorts-history", "data"))
 def update_results(st, history):
     """The grid rows (in the chosen order), the totals and the empty state."""
-    st, _ = SPEC.clean(st or {})
+    st = _clean(st)
     f = filters_of(st)
     df = Q.search(f, st["sort"])
     s = Q.summary(f)
@@ -249,7 +256,9 @@ def update_results(st, history):
                "Multi-country cohorts are counted once in totals and once per country on the map."]
     last = (history or [None])[-1]
     undo = f"Remove the last filter added ({UI.history_label(last)})" if last else "Clear all filters"
-    return UI.grid_rows(df), count, kpis, overlap, not len(df), undo
+    n_active = len(history or [])
+    toggle = f"Filters ({n_active} active)" if n_active else "Filters"
+    return UI.grid_rows(df), count, kpis, overlap, not len(df), undo, toggle
 
 
 @callback(Output("cohorts-gridnote", "is_open"), Output("cohorts-gridnote-text", "children"),
@@ -286,7 +295,7 @@ def _provenance(s: dict) -> list:
           Input("cohorts-state", "data"))
 def update_charts(st):
     """Map of the selection per country and data-type bars, each with the table of what is drawn."""
-    st, _ = SPEC.clean(st or {})
+    st = _clean(st)
     s = Q.summary(filters_of(st))
     names = Q.country_names()
     drawn = set(Q.map_countries())
@@ -295,7 +304,7 @@ def update_charts(st):
     off_map = bc[~bc.iso3.isin(drawn)]
     if s["n_cohorts"]:
         fig = FIG.country_map(bc[bc.iso3.isin(drawn)], st["map"], [c for c in names if c in drawn],
-                              st["country"], outside_iso3=sorted(drawn))
+                              st["country"], outside_iso3=sorted(drawn - {"GRL"}))  # GRL clips badly
     else:
         fig = FIG.empty_figure("No cohort matches these filters.")
     map_rows = [{"iso3": r.iso3, "country": r.name, "n_cohorts": int(r.n_cohorts),
@@ -330,7 +339,7 @@ def update_charts(st):
           State("cohorts-state", "data"), State("cohorts-history", "data"), prevent_initial_call=True)
 def set_controls(click, _regions, _clear, _undo, st, history):
     """Map click toggles a country; region buttons add countries; "clear"; "remove the last filter"."""
-    st, _ = SPEC.clean(st or {})
+    st = _clean(st)
     keys = ["q", *MULTI, "dmatch", "datamatch"]
     out = {k: no_update for k in keys}
     trig = ctx.triggered_id
@@ -395,7 +404,7 @@ EXPORT_COLUMNS = ["cohort_id", "name", "acronym", "countries_iso3", "multi_count
 def export_frame(st: dict, grid_rows) -> pd.DataFrame:
     """The rows the grid shows, in its order: search() with the same filters and sort, narrowed to and
     ordered by the grid's own rows (its column filters and client-side sort), plus the release."""
-    st, _ = SPEC.clean(st or {})
+    st = _clean(st)
     df = Q.search(filters_of(st), st["sort"])
     order = [r.get("cohort_id") for r in (grid_rows or []) if isinstance(r, dict)]
     if order:

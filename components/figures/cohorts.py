@@ -81,12 +81,13 @@ def country_map(df: pd.DataFrame, metric: str, base_iso3: list[str], selected=()
             z=[float(v) for v in have[col]], customdata=[[c] for c in have.iso3], text=hover,
             colorscale=_SCALE,
             zmin=0, marker={"line": outline(list(have.iso3))}, name=MAP_METRICS[metric],
-            colorbar={"title": {"text": "cohorts" if metric == "cohorts" else "participants"},
-                      "thickness": 12, "len": 0.6, "separatethousands": True},
+            colorbar={"title": {"text": "cohorts" if metric == "cohorts" else "participants",
+                                "side": "top"}, "orientation": "h", "x": 0.5, "xanchor": "center",
+                      "y": 0, "yanchor": "top", "thickness": 10, "len": 0.5, "separatethousands": True},
             hovertemplate="%{text}<br>Click to toggle this country<extra></extra>",
         ))
     fig.update_geos(**_geo())
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 8, "b": 0}, dragmode=False, showlegend=False,
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 4, "b": 56}, dragmode=False, showlegend=False,
                       clickmode="event")
     return fig
 
