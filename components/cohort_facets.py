@@ -10,7 +10,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from .fmt import NO_FIGURE, number, source_links
+from .fmt import NO_FIGURE, domain, number, source_links
 
 
 def is_missing(v) -> bool:
@@ -177,7 +177,7 @@ def grid_rows(df) -> list[dict]:
             "genotyped_count": num(r.genotyped_count),
             "data_types": ", ".join(DATA_LABEL.get(t, t) for t in (r.data_types if r.data_types is not None else [])),
             "access_model": ACCESS_LABEL.get(r.access_model, r.access_model),
-            "access_route": f"[Access route ↗]({url})" if url else "not recorded",
+            "access_route": f"[{domain(url)} ↗]({url})" if url else "not recorded",
             "access_url": url,
             "recruitment_status": RECRUITMENT_LABEL.get(r.recruitment_status, r.recruitment_status),
             "confidence": r.confidence,

@@ -18,7 +18,6 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 from components import cohort_facets as UI
 from components.chart_card import data_grid, notices, url_sync
 from components.figures import cohorts as FIG
-from components.fmt import NO_FIGURE, number
 from components.url_state import Param, Spec
 from data.queries import cohorts as Q
 from data.queries.release import release_info
@@ -53,6 +52,8 @@ url_sync("cohorts")
 for _prefix in ("cohorts-map", "cohorts-types"):
     UI.chart_card_safe(_prefix, "")
 
+QUERY_KEYS = ("q", "country", "kind", "disease", "dmatch", "data", "datamatch", "access", "recruit", "size",
+              "sort")
 CONTROLS = [Input("cohorts-q", "value"), *[Input(f"cohorts-{s}", "value") for s in MULTI.values()],
             Input("cohorts-disease-match", "value"), Input("cohorts-data-match", "value"),
             Input("cohorts-map-metric", "value")]
@@ -122,6 +123,7 @@ def layout(**kwargs):
                "its source.", className="lead fs-6"),
         notices(notes, "cohorts-notices"), html.Div(id="cohorts-live-notices"),
         dcc.Store(id="cohorts-state", data=st), dcc.Store(id="cohorts-history", data=[]),
+        dcc.Store(id="cohorts-query", data={k: st[k] for k in QUERY_KEYS}),
         dcc.Store(id="cohorts-detail-id", data=st["cohort"]), *url_sync("cohorts"),
         dcc.Download(id="cohorts-download"),
         dbc.Row([
@@ -197,12 +199,16 @@ def _sort_from(column_state, current: str) -> str:
 
 @callback(Output("cohorts-state", "data"), Output("cohorts-url-search", "data"),
           Output("cohorts-history", "data"), Output("cohorts-live-notices", "children"),
+          Output("cohorts-query", "data"),
           *CONTROLS, Input("cohorts-grid", "columnState"), Input("cohorts-grid", "filterModel"),
           Input("cohorts-detail-id", "data"),
-          State("cohorts-state", "data"), State("cohorts-history", "data"))
+          State("cohorts-state", "data"), State("cohorts-history", "data"), State("cohorts-query", "data"))
 def update_state(q, countries, kinds, disease, data, access, recruit, size, dmatch, datamatch, map_metric,
-                 column_state, filter_model, cohort, prev, history):
-    """Controls (and grid sort/filters, open cohort) -> one cleaned state, the URL and the history."""
+                 column_state, filter_model, cohort, prev, history, prev_query=None):
+    """Controls (and grid sort/filters, open cohort) -> one cleaned state, the URL and the history.
+
+    ``cohorts-query`` (filters + sort) changes only when rows could change, so resizing a column or
+    opening a cohort does not recompute facets, grid and charts."""
     prev = prev if isinstance(prev, dict) else SPEC.defaults()
     raw = {"q": q, "country": countries, "kind": kinds, "disease": disease, "dmatch": dmatch,
            "data": data, "datamatch": datamatch, "access": access, "recruit": recruit, "size": size,
@@ -213,10 +219,13 @@ def update_state(q, countries, kinds, disease, data, access, recruit, size, dmat
     st, notes = SPEC.clean(raw)
     notes += [gf_note] if gf_note else []
     hist = UI.update_history(history, prev, st)
-    return st, SPEC.to_search(st), hist, (notices(notes, "cohorts-live-notices-list") if notes else None)
+    query = {k: st[k] for k in QUERY_KEYS}
+    initial = ctx.triggered_id is None
+    return (st, SPEC.to_search(st), hist, (notices(notes, "cohorts-live-notices-list") if notes else None),
+            query if initial or query != prev_query else no_update)
 
 
-@callback(*[Output(f"cohorts-{s}", "options") for s in MULTI.values()], Input("cohorts-state", "data"))
+@callback(*[Output(f"cohorts-{s}", "options") for s in MULTI.values()], Input("cohorts-query", "data"))
 def update_facets(st):
     """Facet options with the number of cohorts each value would leave (zero -> disabled)."""
     st = _clean(st)
@@ -239,7 +248,7 @@ def update_facets(st):
 @callback(Output("cohorts-grid", "rowData"), Output("cohorts-count", "children"),
           Output("cohorts-kpis", "children"), Output("cohorts-overlap", "children"),
           Output("cohorts-empty", "is_open"), Output("cohorts-undo", "children"),
-          Output("cohorts-filters-toggle-label", "children"), Input("cohorts-state", "data"),
+          Output("cohorts-filters-toggle-label", "children"), Input("cohorts-query", "data"),
           State("cohorts-history", "data"))
 def update_results(st, history):
     """The grid rows (in the chosen order), the totals and the empty state."""
@@ -292,10 +301,10 @@ def _provenance(s: dict) -> list:
           Output("cohorts-map-grid", "columnDefs"), Output("cohorts-map-sources", "children"),
           Output("cohorts-types-graph", "figure"), Output("cohorts-types-grid", "rowData"),
           Output("cohorts-types-grid", "columnDefs"), Output("cohorts-types-sources", "children"),
-          Input("cohorts-state", "data"))
-def update_charts(st):
+          Input("cohorts-query", "data"), Input("cohorts-map-metric", "value"))
+def update_charts(st, map_metric="cohorts"):
     """Map of the selection per country and data-type bars, each with the table of what is drawn."""
-    st = _clean(st)
+    st = _clean({**(st if isinstance(st, dict) else {}), "map": map_metric})
     s = Q.summary(filters_of(st))
     names = Q.country_names()
     drawn = set(Q.map_countries())

@@ -198,6 +198,18 @@ def test_nordic_wgs_with_ehr_linkage_under_controlled_access_and_where_to_apply(
     assert [r["access_url"] or None for r in exported] == [r["access_url"] for r in rows]
 
 
+def test_keyboard_user_can_open_a_cohort_from_the_grid(page, base_url):
+    """Focus a row's cell and press Space: the detail panel opens for that row."""
+    open_cohorts(page, base_url, "?country=ISL")
+    page.locator("#cohorts-grid .ag-row[row-index='0'] .ag-cell[col-id='name']").focus()
+    page.keyboard.press("Space")
+    page.wait_for_selector("#cohorts-detail-body dl", state="attached")
+    assert "deCODE" in page.inner_text("#cohorts-detail-title")
+    assert url_params(page)["cohort"] == "decode_iceland"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !window.location.search.includes('cohort=')")
+
+
 def test_no_match_offers_to_remove_the_last_filter(page, base_url):
     """A combination with no result says so and one click undoes the last filter."""
     open_cohorts(page, base_url, "?country=ISL&kind=twin")

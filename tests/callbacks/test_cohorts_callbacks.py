@@ -63,7 +63,8 @@ def test_layout_reports_unusable_link_values(monkeypatch):
 
 
 def test_state_is_cleaned_and_written_to_the_url(real_data):
-    st, url, hist, note = P.update_state(*controls(country=["DNK", "FORGED"], data=["wgs"], datamatch="most"),
+    st, url, hist, note, _ = call(P.update_state, "cohorts-countries.value",
+                                  *controls(country=["DNK", "FORGED"], data=["wgs"], datamatch="most"),
                                          None, None, "", state(), [])
     assert st["country"] == ["DNK"] and st["datamatch"] == "any"
     assert url == "?country=DNK&data=wgs"
@@ -71,11 +72,24 @@ def test_state_is_cleaned_and_written_to_the_url(real_data):
     assert "FORGED" in str(note) and "most" in str(note)
 
 
+def test_view_only_changes_do_not_recompute_the_rows(real_data):
+    prev = state(country=["DNK"])
+    query = {k: prev[k] for k in P.QUERY_KEYS}
+    out = call(P.update_state, "cohorts-detail-id.data", *controls(country=["DNK"]), None, None, "epic",
+               prev, [["country", "DNK"]], query)
+    assert out[0]["cohort"] == "epic" and "cohort=epic" in out[1]
+    assert out[4] is dash.no_update
+    out = call(P.update_state, "cohorts-countries.value", *controls(country=["DNK", "FIN"]), None, None, "",
+               prev, [["country", "DNK"]], query)
+    assert out[4]["country"] == ["DNK", "FIN"]
+
+
 def test_grid_sort_and_column_filters_reach_the_url(real_data):
     col_state = [{"colId": "name", "sort": None}, {"colId": "wgs_count", "sort": "asc"}]
     model = {"name": {"filterType": "text", "type": "contains", "filter": "bio"},
              "notes": {"filterType": "text", "type": "contains", "filter": "x"}}
-    st, url, _, note = P.update_state(*controls(), col_state, model, "", state(), [])
+    st, url, _, note, _ = call(P.update_state, "cohorts-countries.value", *controls(), col_state, model, "",
+                               state(), [])
     assert st["sort"] == "wgs_asc"
     assert json.loads(st["gf"]) == {"name": {"filterType": "text", "type": "contains", "filter": "bio"}}
     assert "sort=wgs_asc" in url and "gf=" in url
@@ -84,7 +98,8 @@ def test_grid_sort_and_column_filters_reach_the_url(real_data):
 
 def test_history_keeps_the_order_filters_were_added(real_data):
     prev = state(data=["wgs"])
-    st, _, hist, _ = P.update_state(*controls(data=["wgs", "ehr_linkage"], datamatch="all", country=["SWE"]),
+    st, _, hist, _, _ = call(P.update_state, "cohorts-countries.value",
+                             *controls(data=["wgs", "ehr_linkage"], datamatch="all", country=["SWE"]),
                                     None, None, "", prev, [["data", "wgs"]])
     assert hist[0] == ["data", "wgs"] and set(map(tuple, hist[1:])) == {
         ("data", "ehr_linkage"), ("datamatch", "all"), ("country", "SWE")}
@@ -188,7 +203,7 @@ def test_charts_carry_keys_and_tables_of_what_is_drawn(real_data):
 
 
 def test_participant_map_says_what_it_sums(real_data):
-    _, _, _, map_src, *_ = P.update_charts(state(country=["DNK"], map="participants"))
+    _, _, _, map_src, *_ = P.update_charts(state(country=["DNK"]), "participants")
     assert "not a head count" in str(map_src) and "single-country" in str(map_src)
 
 
@@ -196,4 +211,4 @@ def test_participant_map_says_what_it_sums(real_data):
 def test_forged_state_never_raises(real_data, bad):
     P.update_facets(bad)
     P.update_results(bad, None)
-    P.update_charts(bad)
+    P.update_charts(bad, bad)
