@@ -139,7 +139,9 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
         col("kind", "Kind", width=150),
         col("participants", "Participants (as sourced)", type="numericColumn", valueFormatter=_NUM,
             width=170),
-        col("participants_as_of", "As of", width=90),
+        col("participants_as_of", "As of", width=100, valueFormatter={"function": (
+            "params.value != null ? String(params.value) : "
+            "(params.data && params.data.participants != null ? 'year not stated' : '')")}),
         col("size_band", "Size band", width=150),
         col("wgs_count", "WGS", type="numericColumn", valueFormatter=_NUM, width=140),
         col("wes_count", "WES", type="numericColumn", valueFormatter=_NUM, width=140),

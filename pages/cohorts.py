@@ -124,6 +124,7 @@ def layout(**kwargs):
         notices(notes, "cohorts-notices"), html.Div(id="cohorts-live-notices"),
         dcc.Store(id="cohorts-state", data=st), dcc.Store(id="cohorts-history", data=[]),
         dcc.Store(id="cohorts-query", data={k: st[k] for k in QUERY_KEYS}),
+        dcc.Store(id="cohorts-grid-filter-init", data=gf or None),
         dcc.Store(id="cohorts-detail-id", data=st["cohort"]), *url_sync("cohorts"),
         dcc.Download(id="cohorts-download"),
         dbc.Row([
@@ -281,10 +282,18 @@ def grid_note(virtual, model, rows):
                   "the totals and charts cover all of them. ")
 
 
-@callback(Output("cohorts-grid", "filterModel"), Input("cohorts-clear-grid", "n_clicks"),
-          prevent_initial_call=True)
-def clear_grid_filters(n):
-    return {} if n else no_update
+@callback(Output("cohorts-grid", "filterModel"), Output("cohorts-grid-filter-init", "data"),
+          Input("cohorts-clear-grid", "n_clicks"), Input("cohorts-grid", "rowData"),
+          State("cohorts-grid-filter-init", "data"), prevent_initial_call=True)
+def grid_filters(n, rows, pending):
+    """Clear the column filters; or apply the ones from the link once the first rows are in (the
+    grid drops a filterModel given before it has rows — it reports back an empty model on ready)."""
+    if ctx.triggered_id == "cohorts-clear-grid":
+        return ({}, None) if n else (no_update, no_update)
+    if pending and rows:
+        model, _ = UI.clean_filter_model(pending)
+        return model, None
+    return no_update, no_update
 
 
 def _provenance(s: dict) -> list:

@@ -118,6 +118,24 @@ def test_csv_export_holds_the_grid_rows_in_grid_order_with_sources(page, base_ur
     assert all(r["source_urls"].startswith("http") for r in rows)
 
 
+def test_table_column_filter_restores_from_the_link_and_narrows_the_export(page, base_url):
+    """A grid column filter lives in the link too; the page says the totals still cover all rows."""
+    gf = '{"name":{"filterType":"text","type":"contains","filter":"bio"}}'
+    open_cohorts(page, base_url, "?country=GBR&gf=" + gf)
+    page.wait_for_selector("#cohorts-gridnote.show, #cohorts-gridnote", state="visible")
+    ids = grid_ids(page)
+    assert ids and all("bio" in r["name"].lower() for r in page.evaluate(GRID_ROWS))
+    assert "of the 21 matching cohorts" in page.inner_text("#cohorts-gridnote")
+    with page.expect_download() as dl:
+        page.click("#cohorts-export")
+    rows = list(csv.DictReader(io.StringIO(open(dl.value.path(), encoding="utf-8").read())))
+    assert [r["cohort_id"] for r in rows] == ids
+    page.click("#cohorts-clear-grid")
+    page.wait_for_function("() => !window.location.search.includes('gf=')")
+    wait_for_dash(page)
+    assert len(grid_ids(page)) == 21
+
+
 def test_map_click_toggles_the_country_facet(page, base_url):
     """Clicking Finland on the map ticks Finland; clicking it again unticks it."""
     open_cohorts(page, base_url)
