@@ -133,15 +133,15 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
         return c
 
     return [
-        col("name", "Cohort", pinned="left", minWidth=220, flex=2, tooltipField="name"),
+        col("name", "Cohort", pinned="left", width=250, tooltipField="name"),
         col("acronym", "Acronym", width=110),
         col("countries", "Countries", width=150, tooltipField="countries"),
         col("kind", "Kind", width=150),
         col("participants", "Participants (as sourced)", type="numericColumn", valueFormatter=_NUM,
             width=170),
-        col("participants_as_of", "As of", width=100, valueFormatter={"function": (
+        col("participants_as_of", "As of", width=105, valueFormatter={"function": (
             "params.value != null ? String(params.value) : "
-            "(params.data && params.data.participants != null ? 'year not stated' : '')")}),
+            "(params.data && params.data.participants != null ? 'not stated' : '')")}),
         col("size_band", "Size band", width=150),
         col("wgs_count", "WGS", type="numericColumn", valueFormatter=_NUM, width=140),
         col("wes_count", "WES", type="numericColumn", valueFormatter=_NUM, width=140),
