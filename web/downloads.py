@@ -159,7 +159,14 @@ def _send(data: bytes, kind: str, filename: str, etag_key: str, immutable: bool)
     resp.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if immutable
                                      else "public, max-age=300")
     resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp
+
+
+@bp.after_request
+def _public(resp: Response) -> Response:
+    # Public data: any site may fetch it (web/headers.py would otherwise set same-origin).
     resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
     return resp
 
 

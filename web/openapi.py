@@ -74,6 +74,15 @@ ROWS: dict[str, dict[str, str]] = {
         "participant_countries_iso3": "list", "partners_count": "int?", "topics": "list",
         "website": "str?", **_PROV, "notes": "str?",
     },
+    "cohort": {
+        "cohort_id": "str", "name": "str", "acronym": "str?", "countries_iso3": "list",
+        "kind": "str", "disease_focus": "list", "participants": "int?",
+        "participants_as_of": "int?", "wgs_count": "int?", "wes_count": "int?",
+        "genotyped_count": "int?", "data_types": "list", "start_year": "int?",
+        "recruitment_status": "str", "access_model": "str", "access_url": "str?",
+        "website": "str?", **_PROV, "confidence": "str", "notes": "str?", "size_band": "str",
+        "multi_country": "bool",
+    },
     "milestone": {
         "milestone_id": "str", "date": "str", "date_precision": "str", "date_first": "date?",
         "date_last": "date?", "title": "str", "description": "str", "countries_iso3": "list",
@@ -149,6 +158,8 @@ META = {
         "limit": {"type": "integer"}, "offset": {"type": "integer"},
         "count": {"type": "integer", "minimum": 0, "description": "Rows in this page."},
         "next": {"type": ["string", "null"], "description": "The next page, or null."},
+        "notes": {"type": "array", "items": {"type": "string"},
+                  "description": "What a reader must know about these rows."},
     },
 }
 

@@ -152,6 +152,45 @@ def test_figures_in_eu_rows_are_reachable(client):
     assert body["data"] and all(f["country_iso3"] == "EU" for f in body["data"])
 
 
+# --- cohorts: exactly the explorer's rows ---------------------------------------------------
+
+@pytest.mark.parametrize("query, filters, sort", [
+    ("country=FIN&data_type=wgs", dict(countries=("FIN",), data_types=("wgs",)), None),
+    ("", {}, None),
+    ("country=gbr,dnk&kind=biobank,population&sort=name_asc",
+     dict(countries=("GBR", "DNK"), kinds=("biobank", "population")), "name_asc"),
+    ("data_type=wgs,genotyping_array&data_match=all",
+     dict(data_types=("wgs", "genotyping_array"), data_match="all"), None),
+    ("disease=cancer,rare_disease&disease_match=any&access=controlled",
+     dict(disease_focus=("cancer", "rare_disease"), access_models=("controlled",)), None),
+    ("size_band=100k–1M,unknown&recruitment=ongoing&sort=wgs_desc",
+     dict(size_bands=("100k–1M", "unknown"), recruitment=("ongoing",)), "wgs_desc"),
+    ("q=BIOBANK", dict(text="BIOBANK"), None),
+    ("q=50%25_%27", dict(text="50%_'"), None),
+])
+def test_cohorts_are_exactly_the_explorers_rows(client, query, filters, sort):
+    from data.queries import cohorts
+
+    want = cohorts.search(cohorts.CohortFilters(**filters), sort or cohorts.DEFAULT_SORT)
+    _, body = get(client, f"/api/v1/cohorts?limit=500&{query}")
+    assert [c["cohort_id"] for c in body["data"]] == list(want.cohort_id)
+    assert body["meta"]["total"] == len(want)
+
+
+def test_cohort_rows_carry_sources_and_nulls_and_warn_about_overlap(client):
+    _, body = get(client, "/api/v1/cohorts?country=FIN&data_type=wgs")
+    assert body["data"] and all(c["source_urls"] for c in body["data"])
+    assert any(c["participants"] is None for c in body["data"])  # no public figure: null, not 0
+    assert any("overlap" in n for n in body["meta"]["notes"])
+    assert db.manifest()["release_id"] in body["meta"]["citation"]
+
+
+def test_cohorts_as_csv(client):
+    r = client.get("/api/v1/cohorts?country=FIN&data_type=wgs&format=csv")
+    rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
+    assert rows and all("wgs" in r["data_types"].split(";") for r in rows)
+
+
 # --- infrastructures, activities, milestones --------------------------------------------------
 
 def test_infrastructures_filter_by_country_kind_and_status(client):
@@ -240,6 +279,7 @@ def test_etag_depends_on_release_and_request_and_gives_304(client):
     assert r3.headers["ETag"] == r1.headers["ETag"]
     assert "max-age" in r1.headers["Cache-Control"]
     assert r1.headers["Access-Control-Allow-Origin"] == "*"
+    assert r1.headers["Cross-Origin-Resource-Policy"] == "cross-origin"
 
 
 # --- bad requests -----------------------------------------------------------------------------
@@ -269,6 +309,11 @@ def test_etag_depends_on_release_and_request_and_gives_304(client):
     ("/api/v1/release?format=csv", "format"),
     ("/api/v1/release/changes?change=edited", "change"),
     ("/api/v1/milestones?country=" + ",".join(["FIN"] * 51), "country"),
+    ("/api/v1/cohorts?country=ZZZ", "country"),
+    ("/api/v1/cohorts?data_match=some", "data_match"),
+    ("/api/v1/cohorts?sort=row_order_asc", "sort"),
+    ("/api/v1/cohorts?size_band=huge", "size_band"),
+    ("/api/v1/cohorts?q=" + "b" * 101, "q"),
 ])
 def test_bad_parameters_get_a_400_naming_them(client, url, parameter):
     r, body = get(client, url)
@@ -313,7 +358,7 @@ def test_openapi_declares_exactly_the_parameters_each_endpoint_accepts(client):
 
 
 def test_each_query_returns_exactly_the_declared_columns(mini_data):
-    from data.queries import api, catalog
+    from data.queries import api, catalog, cohorts
     from web.openapi import ROWS
 
     frames = {
@@ -322,6 +367,7 @@ def test_each_query_returns_exactly_the_declared_columns(mini_data):
         "infrastructure": api.infrastructures(), "activity": api.activities(),
         "milestone": api.milestones(), "source": catalog.sources(),
         "change": catalog.release_changes(),
+        "cohort": cohorts.search(cohorts.CohortFilters()).drop(columns=["row_order"]),
     }
     for row, df in frames.items():
         assert list(df.columns) == list(ROWS[row]), row
@@ -343,6 +389,6 @@ def test_api_sql_binds_every_value_as_a_parameter():
 
     root = Path(__file__).resolve().parents[2]
     for path in [root / "data/queries/api.py", root / "data/queries/catalog.py",
-                 root / "web/api.py", root / "web/downloads.py"]:
+                 root / "web/api.py", root / "web/api_endpoints.py", root / "web/downloads.py"]:
         text = path.read_text()
         assert ".execute(f" not in text and ".sql(f" not in text, path

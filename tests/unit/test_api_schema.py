@@ -63,7 +63,7 @@ def _run(schema, mode: GenerationMode, n: int) -> dict[str, int]:
 def test_document_is_served_and_lists_every_endpoint(schema):
     labels = {r.ok().label for r in schema.get_all_operations()}
     assert {"GET /countries", "GET /countries/{iso3}", "GET /genome-figures",
-            "GET /infrastructures", "GET /activities", "GET /milestones", "GET /sources",
+            "GET /cohorts", "GET /infrastructures", "GET /activities", "GET /milestones", "GET /sources",
             "GET /release", "GET /release/changes"} <= labels
 
 

@@ -60,6 +60,7 @@ def test_release_specific_url_is_immutable_and_latest_is_not(client):
     assert "immutable" in pinned.headers["Cache-Control"]
     assert "immutable" not in latest.headers["Cache-Control"]
     assert rid in pinned.headers["Content-Disposition"]
+    assert pinned.headers["Access-Control-Allow-Origin"] == "*"
 
 
 def test_download_etag_gives_304(client):
