@@ -153,8 +153,10 @@ def summary(f: CohortFilters) -> dict:
     (plain sum of sourced figures — rows OVERLAP, this is not a head count);
     ``n_with_participants``; ``participants_label``; ``by_country`` (DataFrame iso3, n_cohorts,
     n_multi_country, participants_single — the participants of single-country cohorts only, since a
-    multi-country figure cannot be apportioned — and n_single_without_figure);
-    ``data_types`` (``{type: n_cohorts}`` for every type).
+    multi-country figure cannot be apportioned — n_single_without_figure, cohort_ids);
+    ``data_types`` (``{type: n_cohorts}`` for every type) and ``data_type_ids`` (the cohort ids
+    behind each count); ``participants_as_of`` ((first, last) year of the figures, or None);
+    ``n_with_access_url``.
     """
     df = search(f)
     part = df.participants.dropna()
@@ -162,6 +164,7 @@ def summary(f: CohortFilters) -> dict:
     ex = df[["cohort_id", "countries_iso3", "participants", "multi_country"]].explode("countries_iso3")
     ex = ex.dropna(subset=["countries_iso3"])
     for iso3, g in ex.groupby("countries_iso3", sort=True):
+        g = g.sort_values("cohort_id")
         single = g[~g.multi_country.astype(bool)]
         rows.append({
             "iso3": iso3, "n_cohorts": int(g.cohort_id.nunique()),
@@ -169,13 +172,15 @@ def summary(f: CohortFilters) -> dict:
             "participants_single": (int(single.participants.dropna().sum())
                                     if single.participants.notna().any() else None),
             "n_single_without_figure": int(single.participants.isna().sum()),
+            "cohort_ids": list(g.cohort_id),
         })
     by_country = pd.DataFrame(rows, columns=["iso3", "n_cohorts", "n_multi_country",
-                                             "participants_single", "n_single_without_figure"])
-    dt_counts = {t: 0 for t in DATA_TYPES}
-    for types in df.data_types:
+                                             "participants_single", "n_single_without_figure",
+                                             "cohort_ids"])
+    dt_ids: dict[str, list[str]] = {t: [] for t in DATA_TYPES}
+    for cid, types in sorted(zip(df.cohort_id, df.data_types)):
         for t in (types if types is not None else []):
-            dt_counts[str(t)] = dt_counts.get(str(t), 0) + 1
+            dt_ids.setdefault(str(t), []).append(cid)
     return {
         "n_cohorts": int(len(df)),
         "n_multi_country": int(df.multi_country.astype(bool).sum()),
@@ -184,7 +189,11 @@ def summary(f: CohortFilters) -> dict:
         "n_with_participants": int(len(part)),
         "participants_label": "sum of sourced participant figures; cohorts overlap, not a head count",
         "by_country": by_country,
-        "data_types": dt_counts,
+        "data_types": {t: len(v) for t, v in dt_ids.items()},
+        "data_type_ids": dt_ids,
+        "participants_as_of": (int(df.participants_as_of.min()), int(df.participants_as_of.max()))
+        if df.participants_as_of.notna().any() else None,
+        "n_with_access_url": int(df.access_url.notna().sum()),
     }
 
 
@@ -193,8 +202,15 @@ def cohort(cohort_id: str) -> dict | None:
     df = db.query("cohorts_one", cohort_id=cohort_id)
     if df.empty:
         return None
-    return {k: (list(v) if hasattr(v, "__len__") and not isinstance(v, str) else v)
-            for k, v in df.iloc[0].to_dict().items()}
+    out = {}
+    for k, v in df.iloc[0].to_dict().items():
+        if hasattr(v, "__len__") and not isinstance(v, str):
+            out[k] = [str(x) for x in v]
+        elif pd.isna(v):
+            out[k] = None
+        else:
+            out[k] = v.item() if hasattr(v, "item") else v
+    return out
 
 
 def mentions(cohort_id: str) -> pd.DataFrame:
@@ -212,3 +228,8 @@ def country_names() -> dict[str, str]:
 def cohort_ids() -> list[str]:
     """Every cohort id (for validating a ``cohort`` URL parameter)."""
     return list(db.query("cohorts_ids").cohort_id)
+
+
+def map_countries() -> list[str]:
+    """Every ISO3 code drawn on the atlas map (Natural Earth GeoJSON), sorted."""
+    return list(db.query("cohorts_map_countries").iso3)
