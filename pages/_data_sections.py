@@ -184,23 +184,39 @@ def cite_block(citation: dict) -> list:
     ]
 
 
+def _breakable(name: str) -> list:
+    """A domain with line-break opportunities after each dot and slash (narrow screens)."""
+    out: list = []
+    for part in re.split(r"(?<=[./])", name):
+        out += [part, html.Wbr()]
+    return out[:-1]
+
+
 def _source_table(rows: list[dict], tid: str | None = None) -> html.Div:
+    wide = "d-none d-md-table-cell"
     head = html.Thead(html.Tr([html.Th("Publisher", scope="col"),
-                               html.Th("Rows supported", scope="col", className="text-end"),
+                               html.Th("Rows", scope="col", className="text-end",
+                                       title="Rows supported: curated rows citing it"),
                                html.Th("URLs", scope="col", className="text-end"),
-                               html.Th("Rows per table", scope="col")]))
-    body = html.Tbody([html.Tr([
-        html.Th([r["name"], *([html.Br(), html.Small(", ".join(r["domains"]),
-                                                     className="text-body-secondary")]
-                              if r["domains"] != [r["name"]] else [])],
-                scope="row", className="fw-normal text-break"),
-        html.Td(f"{r['n_rows']:,}", className="text-end"),
-        html.Td(f"{r['n_urls']:,}", className="text-end"),
-        html.Td(", ".join(f"{t} {n}" for t, n in r["rows_by_table"].items()),
-                className="small"),
-    ]) for r in rows])
+                               html.Th("Rows per table", scope="col", className=wide)]))
+    body = []
+    for r in rows:
+        per_table = ", ".join(f"{t} {n}" for t, n in r["rows_by_table"].items())
+        domains = ([html.Small([html.Br(), ", ".join(r["domains"])],
+                               className="text-body-secondary d-none d-md-inline")]
+                   if r["domains"] != [r["name"]] else [])
+        body.append(html.Tr([
+            # On a phone the per-table counts move under the name instead of a fourth column.
+            html.Th([*_breakable(r["name"]), *domains,
+                     html.Small([html.Br(), per_table], className="d-md-none")],
+                    scope="row", className="fw-normal"),
+            html.Td(f"{r['n_rows']:,}", className="text-end"),
+            html.Td(f"{r['n_urls']:,}", className="text-end"),
+            html.Td(per_table, className=f"small {wide}"),
+        ]))
     kw = {"id": tid} if tid else {}
-    return scroll_box(html.Table([head, body], className="table table-sm align-top mb-1", **kw),
+    return scroll_box(html.Table([head, html.Tbody(body)],
+                                 className="table table-sm align-top mb-1", **kw),
                       "Sources by publisher")
 
 
@@ -222,8 +238,8 @@ def sources_block(df, totals: dict, shown: int = 25) -> list:
     rows = df.to_dict("records")
     out = [html.P(f"{totals['urls']:,} source URLs on {totals['domains']:,} sites "
                   f"({totals['publishers']:,} publishers) back the rows of the ten curated "
-                  f"tables, with {totals['references']:,} citations in all. “Rows supported” "
-                  "counts the curated rows that cite a publisher. One row often cites several "
+                  f"tables, with {totals['references']:,} citations in all. “Rows” counts the "
+                  "curated rows that cite a publisher. One row often cites several "
                   "publishers.", id="data-sources-summary"),
            _source_table(rows[:shown], "data-sources-table")]
     if len(rows) > shown:

@@ -105,7 +105,7 @@ def _text(component) -> str:
     if isinstance(component, (str, int, float)):
         return str(component)
     if isinstance(component, (list, tuple)):
-        return " ".join(_text(c) for c in component)
+        return "".join(_text(c) for c in component)
     parts = [_text(getattr(component, "children", None))]
     if type(component).__name__ == "Markdown":
         parts.append(str(component.children))
