@@ -106,7 +106,8 @@ def not_found(res) -> html.Div:
             for iso3, name in res.suggestions]
     return html.Div([
         html.H1("Country not found", id="country-notfound-title"),
-        html.P(["No country in the atlas has the code or name “", html.Code(res.raw[:40] or "(empty)"),
+        html.P(["No country in the atlas has the code or name “",
+                html.Strong(res.raw[:40] or "(empty)"),
                 "”. Profiles use ISO 3166 codes such as FIN or FI."]),
         html.Div([html.P("Did you mean:"), html.Ul(sugg, id="country-suggestions")]) if sugg else
         html.P("No close match was found."),
@@ -328,8 +329,7 @@ def sources_list(entries: list[tuple[str, str, str]]) -> html.Div:
         return html.P("No source is used on this page.")
     items = [html.Li([html.A(url, href=url, target="_blank", rel="noopener noreferrer",
                              className="source-link"),
-                      html.Span(" — " + "; ".join(w[:5]) + (f"; and {len(w) - 5} more" if len(w) > 5
-                                                           else ""), className="text-body-secondary")],
+                      " — " + "; ".join(w[:5]) + (f"; and {len(w) - 5} more" if len(w) > 5 else "")],
                      className=None if sections[url] & PRINT_SECTIONS else "d-print-none")
              for url, w in grouped.items()]
     return html.Ol(items, className="small country-sources-list", id="country-sources-list")

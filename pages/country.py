@@ -35,6 +35,13 @@ dash.register_page(__name__, path_template="/country/<iso3>", name="Country prof
 MEDIAN = "median"
 _SPECS: dict[str, Spec] = {}
 
+# chart_card and url_sync register their clientside callbacks when first called; a call made
+# only inside ``layout`` (at request time) comes too late for Dash to register them, so make the
+# first calls here, at import.
+url_sync("country")
+for _prefix in ("country-genomes", "country-infra"):
+    cp.card(_prefix, "", sentence="")
+
 
 def spec() -> Spec:
     """The page's URL parameters; compare choices are the countries of the loaded release."""
@@ -58,14 +65,14 @@ def layout(iso3=None, **query):
              "query": {str(k)[:40]: str(v)[:100] for k, v in list(query.items())[:20]}}
     controls = dbc.Row([
         dbc.Col([dbc.Label("Compare with", html_for="country-compare", className="small mb-0"),
-                 dcc.Dropdown(id="country-compare", options=[], value="", clearable=True,
-                              placeholder="another country or the median of signatories")], md=6),
+                 dbc.Select(id="country-compare", options=[{"label": "no comparison", "value": ""}],
+                            value="", size="sm")], md=6),
         dbc.Col(html.Fieldset([
             html.Legend("Scale", className="small mb-0 fs-6"),
-            dcc.RadioItems(id="country-scale", value="linear", inline=True,
-                           options=[{"label": " linear", "value": "linear"},
-                                    {"label": " logarithmic", "value": "log"}],
-                           inputClassName="me-1", labelClassName="me-3 small")]), md=6),
+            dbc.RadioItems(id="country-scale", value="linear", inline=True,
+                           options=[{"label": "linear", "value": "linear"},
+                                    {"label": "logarithmic", "value": "log"}],
+                           className="small")]), md=6),
     ], className="g-2 mb-2 d-print-none", id="country-controls")
     profile = html.Div([
         html.Div(id="country-header", className="mb-3"),
@@ -211,9 +218,10 @@ def load_profile(route):
     nodes = q.infrastructures(iso3)
     out.update(
         canonical={"iso3": iso3, "path": dash.get_relative_path(f"/country/{iso3}")},
-        options=[{"label": "Median of 1+MG signatories", "value": MEDIAN}]
+        options=[{"label": "no comparison", "value": ""},
+                 {"label": "Median of 1+MG signatories", "value": MEDIAN}]
         + [{"label": f"{n} ({c})", "value": c} for c, n in zip(names.iso3, names.name) if c != iso3],
-        compare=state["compare"] or None, scale=state["scale"],
+        compare=state["compare"], scale=state["scale"],
         notices=notices(notes, "country-notices-list"), missing=True, notfound=None, found=False,
         header=cp.header(idx[idx.iso3 == iso3].iloc[0], q.signature_position(iso3), release_info()),
         initiatives=cp.initiatives_table(q.initiatives(iso3), q.latest_figures(iso3)),
@@ -252,8 +260,11 @@ def update_comparison(canonical, compare, scale):
         label = cmp_row["name"]
     if cmp is not None:
         cmp = cmp[cmp.metric.isin(compare_metrics(figs))]
-    fig = genome_figure(iso3, row["name"], figs, cmp, label, log=state["scale"] == "log")
-    table = genome_table(figs, cmp, label).assign(release=current_release().release_id)
+    own = q.progress(iso3)
+    fig = genome_figure(iso3, row["name"], figs, cmp, label, log=state["scale"] == "log",
+                        own_total=own)
+    table = genome_table(figs, cmp, label, own, row["name"]).assign(
+        release=current_release().release_id)
     sections = {"initiatives": q.initiatives(iso3), "figures": figs, "cohorts": q.cohorts(iso3),
                 "nodes": q.infrastructures(iso3), "activities": q.activities(iso3),
                 "milestones": q.milestones(iso3)}

@@ -53,13 +53,39 @@ def compare_metrics(figures: pd.DataFrame) -> list[str]:
     return sorted({"wgs_sequenced", *own})
 
 
+def _totals(fig: go.Figure, totals: pd.DataFrame, label: str, colour: str, key: str, x_end,
+            width: float, opacity: float) -> None:
+    """Carried-forward totals as step lines, held to the right edge (a total stands until the
+    next figure changes it)."""
+    for metric, g in totals.groupby("metric", sort=True):
+        n = g["n_countries"] if "n_countries" in g else [None] * len(g)
+        conf = g["confidence"] if "confidence" in g else ["lowest of the figures used"] * len(g)
+        hover = [_hover(label, metric, v, "cumulative", str(d)[:10], u, c,
+                        f"<br>median of {k} signatories with a figure" if k else
+                        "<br>carried-forward total")
+                 for v, d, u, c, k in zip(g.value, g.date, g.source_urls, conf, n)]
+        x, y = list(g.date), list(g.value)
+        if pd.Timestamp(x[-1]) < x_end:
+            x.append(x_end); y.append(y[-1]); hover.append(hover[-1] + " (latest, carried forward)")
+        fig.add_trace(go.Scatter(
+            x=x, y=y, name=f"{label} · {METRIC_SHORT[metric]} (total)", mode="lines+markers",
+            line={"color": colour, "width": width, "shape": "hv"},
+            marker={"symbol": METRIC_SYMBOL[metric], "size": [7] * len(g) + [0] * (len(x) - len(g)),
+                    "color": colour},
+            opacity=opacity, customdata=[[key, metric]] * len(x), text=hover,
+            hovertemplate="%{text}<extra></extra>"))
+
+
 def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataFrame | None = None,
-                  compare_label: str = "", log: bool = False) -> go.Figure:
+                  compare_label: str = "", log: bool = False,
+                  own_total: pd.DataFrame | None = None) -> go.Figure:
     """Figures of one country over time, one trace per programme × metric × basis.
 
     ``figures``: rows of ``country_genome_counts`` (targets included: drawn as horizontal lines from
     their as-of date to the right edge). ``compare``: carried-forward totals to overlay, columns
-    ``metric``, ``date``, ``value``, ``source_urls`` and optionally ``n_countries``.
+    ``metric``, ``date``, ``value``, ``source_urls`` and optionally ``n_countries``,
+    ``confidence``. ``own_total``: the country's own carried-forward totals (``progress`` rows),
+    drawn for a metric only where two or more programmes add up.
     """
     figures = figures if figures is not None else pd.DataFrame()
     if compare is not None and len(compare):
@@ -109,18 +135,12 @@ def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataF
             marker={"symbol": "line-ew-open", "size": 12, "color": colour[prog]},
             customdata=[[iso3, first.figure_id]] * 2, text=[hover] * 2,
             hovertemplate="%{text}<extra></extra>"))
+    own = own_totals_drawn(own_total)
+    if own is not None and len(own):
+        _totals(fig, own, f"{name} (sum of programmes)", "#343a40", iso3, x_end, width=1.5,
+                opacity=0.9)
     if compare is not None:
-        for metric, g in compare.groupby("metric", sort=True):
-            n = g["n_countries"] if "n_countries" in g else [None] * len(g)
-            hover = [_hover(f"{compare_label}", metric, v, "cumulative", str(d)[:10], u, "see sources",
-                            f"<br>{k} signatories with a figure" if k else "")
-                     for v, d, u, k in zip(g.value, g.date, g.source_urls, n)]
-            fig.add_trace(go.Scatter(
-                x=g.date, y=g.value, name=f"{compare_label} · {METRIC_SHORT[metric]} (total)",
-                mode="lines+markers", line={"color": COMPARE_COLOUR, "width": 3, "shape": "hv"},
-                marker={"symbol": METRIC_SYMBOL[metric], "size": 7, "color": COMPARE_COLOUR},
-                opacity=0.7, customdata=[["compare", metric]] * len(g), text=hover,
-                hovertemplate="%{text}<extra></extra>"))
+        _totals(fig, compare, compare_label, COMPARE_COLOUR, "compare", x_end, width=3, opacity=0.7)
     fig.update_layout(
         yaxis={"title": {"text": "reported count"}, "rangemode": "tozero",
                "type": "log" if log else "linear"},
@@ -190,8 +210,18 @@ def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
 
 
 
+def own_totals_drawn(own_total: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The rows of the country's own totals that :func:`genome_figure` draws (metrics where two or
+    more programmes add up)."""
+    if own_total is None or not len(own_total):
+        return None
+    multi = own_total.groupby("metric").n_programmes.max()
+    return own_total[own_total.metric.isin(multi[multi > 1].index)]
+
+
 def genome_table(figures: pd.DataFrame, compare: pd.DataFrame | None = None,
-                 compare_label: str = "") -> pd.DataFrame:
+                 compare_label: str = "", own_total: pd.DataFrame | None = None,
+                 name: str = "") -> pd.DataFrame:
     """Exactly what :func:`genome_figure` draws, one row per point, with the source columns."""
     if compare is not None and len(compare):
         compare = compare[compare.metric.isin(compare_metrics(figures))]
@@ -203,15 +233,17 @@ def genome_table(figures: pd.DataFrame, compare: pd.DataFrame | None = None,
                      "as_of_date": r.as_of_date, "as_of": partial_date(r.as_of_date),
                      "confidence": r.confidence, "source_urls": "; ".join(r.source_urls),
                      "quote_or_basis": r.quote_or_basis, "figure_id": r.figure_id})
-    for r in (compare.itertuples() if compare is not None else []):
-        n = getattr(r, "n_countries", None)
-        rows.append({"series": compare_label, "programme": "carried-forward total"
-                     + (f" (median of {n} signatories)" if n else ""),
-                     "metric": r.metric, "count_basis": "cumulative", "value": float(r.value),
-                     "as_of_date": str(r.date)[:10], "as_of": partial_date(str(r.date)[:10]),
-                     "confidence": getattr(r, "confidence", "") or "",
-                     "source_urls": "; ".join(r.source_urls), "quote_or_basis": "",
-                     "figure_id": ""})
+    for label, frame in ((f"{name} (sum of programmes)", own_totals_drawn(own_total)),
+                         (compare_label, compare)):
+        for r in (frame.itertuples() if frame is not None else []):
+            n = getattr(r, "n_countries", None)
+            rows.append({"series": label, "programme": "carried-forward total"
+                         + (f" (median of {n} signatories)" if n else ""),
+                         "metric": r.metric, "count_basis": "cumulative", "value": float(r.value),
+                         "as_of_date": str(r.date)[:10], "as_of": partial_date(str(r.date)[:10]),
+                         "confidence": getattr(r, "confidence", "") or "",
+                         "source_urls": "; ".join(r.source_urls), "quote_or_basis": "",
+                         "figure_id": ""})
     return pd.DataFrame(rows, columns=["series", "programme", "metric", "count_basis", "value",
                                        "as_of_date", "as_of", "confidence", "source_urls",
                                        "quote_or_basis", "figure_id"])

@@ -21,7 +21,17 @@ from .. import db
 #: Alpha-2 codes used by EU institutions that differ from ISO 3166-1.
 ISO2_ALIASES = {"UK": "GBR", "EL": "GRC"}
 MAX_CODE_LEN = 100
-_CODES_CACHE: dict[str, pd.DataFrame] = {}
+_CACHE: dict[tuple[str, str], object] = {}
+
+
+def _per_release(key: str, make):
+    """``make()`` once per loaded data release (country-independent results, read-only)."""
+    rid = db.release().release_id
+    if (rid, key) not in _CACHE:
+        if any(r != rid for r, _ in _CACHE):
+            _CACHE.clear()
+        _CACHE[(rid, key)] = make()
+    return _CACHE[(rid, key)]
 
 
 def _query(name: str, **params) -> pd.DataFrame:
@@ -41,11 +51,7 @@ def _query(name: str, **params) -> pd.DataFrame:
 
 def codes() -> pd.DataFrame:
     """``iso3``, ``iso2``, ``name`` of every country with a profile (cached per data release)."""
-    rid = db.release().release_id
-    if rid not in _CODES_CACHE:
-        _CODES_CACHE.clear()
-        _CODES_CACHE[rid] = _query("country_codes")
-    return _CODES_CACHE[rid]
+    return _per_release("codes", lambda: _query("country_codes"))
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,9 @@ def resolve(raw) -> Resolution:
 
 
 def country_index() -> pd.DataFrame:
-    """One row per country with key indicators and provenance (columns: see country_index.sql)."""
-    return _query("country_index")
+    """One row per country with key indicators and provenance (columns: see country_index.sql);
+    cached per data release — treat as read-only."""
+    return _per_release("index", lambda: _query("country_index"))
 
 
 def signature_position(iso3: str) -> dict:
@@ -144,16 +151,25 @@ def signatory_median_progress() -> pd.DataFrame:
     ``date``, ``value`` (median), ``n_countries`` (signatories with a figure by then),
     ``countries``, ``source_urls`` (union of the figures used).
     """
+    return _per_release("median_progress", _median_progress)
+
+
+def _median_progress() -> pd.DataFrame:
     df = _query("country_signatory_progress")
     rows = []
     for metric, grp in df.groupby("metric", sort=True):
-        for d in sorted(grp.date.unique()):
-            known = grp[grp.date <= d].sort_values("date").groupby("country_iso3").tail(1)
-            urls = list(dict.fromkeys(u for lst in known.source_urls for u in lst))
+        recs = sorted(zip(grp.date, grp.country_iso3, grp.value, grp.source_urls),
+                      key=lambda r: r[0])
+        latest: dict[str, tuple] = {}
+        for i, (d, iso3, value, urls) in enumerate(recs):
+            latest[iso3] = (value, urls)
+            if i + 1 < len(recs) and recs[i + 1][0] == d:
+                continue  # several countries change on the same date: one row after all of them
+            urls_all = list(dict.fromkeys(u for _, us in latest.values() for u in us))
             rows.append({"metric": metric, "date": d,
-                         "value": float(statistics.median(known.value)),
-                         "n_countries": len(known), "countries": sorted(known.country_iso3),
-                         "source_urls": urls})
+                         "value": float(statistics.median(v for v, _ in latest.values())),
+                         "n_countries": len(latest), "countries": sorted(latest),
+                         "source_urls": urls_all})
     return pd.DataFrame(rows, columns=["metric", "date", "value", "n_countries", "countries",
                                        "source_urls"])
 
