@@ -33,6 +33,7 @@ dash.register_page(__name__, path_template="/country/<iso3>", name="Country prof
                    "infrastructures and funded activities, with sources.")
 
 MEDIAN = "median"
+NONE = "none"  # "no comparison" (dbc.Select keeps "" for its hidden placeholder option)
 _SPECS: dict[str, Spec] = {}
 
 # chart_card and url_sync register their clientside callbacks when first called; a call made
@@ -49,7 +50,8 @@ def spec() -> Spec:
     if rid not in _SPECS:
         _SPECS.clear()
         _SPECS[rid] = Spec((
-            Param("compare", "choice", "", choices=(*q.codes().iso3, MEDIAN), label="comparison"),
+            Param("compare", "choice", NONE, choices=(NONE, MEDIAN, *q.codes().iso3),
+                  label="comparison"),
             Param("scale", "choice", "linear", choices=("linear", "log"), label="scale")))
     return _SPECS[rid]
 
@@ -65,8 +67,8 @@ def layout(iso3=None, **query):
              "query": {str(k)[:40]: str(v)[:100] for k, v in list(query.items())[:20]}}
     controls = dbc.Row([
         dbc.Col([dbc.Label("Compare with", html_for="country-compare", className="small mb-0"),
-                 dbc.Select(id="country-compare", options=[{"label": "no comparison", "value": ""}],
-                            value="", size="sm")], md=6),
+                 dbc.Select(id="country-compare", options=[{"label": "no comparison", "value": NONE}],
+                            value=NONE, size="sm")], md=6),
         dbc.Col(html.Fieldset([
             html.Legend("Scale", className="small mb-0 fs-6"),
             dbc.RadioItems(id="country-scale", value="linear", inline=True,
@@ -212,13 +214,13 @@ def load_profile(route):
     raw = route.get("query") if isinstance(route.get("query"), dict) else {}
     state, notes = spec().parse(raw)
     if state["compare"] == iso3:
-        state["compare"] = ""
+        state["compare"] = NONE
     names = q.codes()
     idx = q.country_index()
     nodes = q.infrastructures(iso3)
     out.update(
         canonical={"iso3": iso3, "path": dash.get_relative_path(f"/country/{iso3}")},
-        options=[{"label": "no comparison", "value": ""},
+        options=[{"label": "no comparison", "value": NONE},
                  {"label": "Median of 1+MG signatories", "value": MEDIAN}]
         + [{"label": f"{n} ({c})", "value": c} for c, n in zip(names.iso3, names.name) if c != iso3],
         compare=state["compare"], scale=state["scale"],
@@ -247,15 +249,15 @@ def update_comparison(canonical, compare, scale):
     iso3 = canonical.get("iso3") if isinstance(canonical, dict) else None
     if not isinstance(iso3, str) or not q.resolve(iso3).found:
         raise PreventUpdate
-    state, notes = spec().clean({"compare": compare or None, "scale": scale})
-    other = "" if state["compare"] == iso3 else state["compare"]
+    state, notes = spec().clean({"compare": compare, "scale": scale})
+    other = NONE if state["compare"] == iso3 else state["compare"]
     idx = q.country_index()
     row = idx[idx.iso3 == iso3].iloc[0]
     figs = q.genome_counts(iso3)
     cmp, label, cmp_row, medians = None, "", None, None
     if other == MEDIAN:
         cmp, label, medians = q.signatory_median_progress(), "Median of signatories", q.signatory_medians(idx)
-    elif other:
+    elif other != NONE:
         cmp, cmp_row = q.progress(other), idx[idx.iso3 == other].iloc[0]
         label = cmp_row["name"]
     if cmp is not None:

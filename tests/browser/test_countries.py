@@ -185,3 +185,17 @@ def test_printed_profile_is_a_short_brief_with_the_release_date(page, base_url):
     assert page.locator("#country-genomes-graph").is_visible()
     assert page.locator("#country-sources-list").is_visible()
     assert "Data release" in page.inner_text("#country-header")
+
+
+def test_index_csv_has_plain_names_and_says_no_public_figure(page, base_url):
+    """The CSV holds exactly the grid's rows, names without link markup, gaps as words."""
+    page.goto(base_url + "/countries")
+    wait_for_dash(page)
+    page.wait_for_selector("#countries-grid .ag-row")
+    with page.expect_download() as dl:
+        page.click("#countries-csv")
+    text = open(dl.value.path(), encoding="utf-8").read()
+    lines = text.strip().splitlines()
+    assert len(lines) == 36  # header + 35 countries
+    assert '"Finland"' in text and "](/country/" not in text
+    assert "no public figure" in text and "500,348" in text

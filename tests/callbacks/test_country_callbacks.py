@@ -30,7 +30,7 @@ def test_load_profile_fills_every_section_for_a_known_country(real_data):
     assert out["cohorts_link"] == "/cohorts?country=FIN"
     assert "FIN" not in {o["value"] for o in out["options"]}
     assert {"value": "median", "label": "Median of 1+MG signatories"} in out["options"]
-    assert out["options"][0] == {"label": "no comparison", "value": ""}
+    assert out["options"][0] == {"label": "no comparison", "value": "none"}
 
 
 @pytest.mark.parametrize("code", ["fin", "FI", "fi", "Finland"])
@@ -59,18 +59,18 @@ def test_a_forged_route_store_is_treated_as_not_found(real_data):
 
 def test_url_parameters_are_validated_with_a_notice(real_data):
     out = country.load_profile(route("DNK", compare="XXX", scale="cubic", foo="1"))
-    assert out["compare"] == "" and out["scale"] == "linear"
+    assert out["compare"] == "none" and out["scale"] == "linear"
     notes = text_of(out["notices"])
     assert "“XXX” is not a valid comparison" in notes and "“foo”" in notes
     ok = country.load_profile(route("DNK", compare="SWE", scale="log"))
     assert (ok["compare"], ok["scale"]) == ("SWE", "log")
     assert text_of(ok["notices"]) == ""
-    assert country.load_profile(route("DNK", compare="DNK"))["compare"] == ""  # not with itself
+    assert country.load_profile(route("DNK", compare="DNK"))["compare"] == "none"  # not itself
 
 
 def test_comparison_with_another_country_adds_traces_a_column_and_its_sources(real_data):
     canonical = country.load_profile(route("DNK"))["canonical"]
-    base = country.update_comparison(canonical, None, "linear")
+    base = country.update_comparison(canonical, "none", "linear")
     swe = country.update_comparison(canonical, "SWE", "linear")
     fig0, fig1 = base[0], swe[0]
     assert len(fig1.data) > len(fig0.data)
