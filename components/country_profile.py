@@ -404,35 +404,3 @@ def infra_rows(nodes: pd.DataFrame) -> list[dict]:
              "source_urls": "; ".join(r.source_urls), "infra_id": r.infra_id}
             for r in nodes.itertuples()]
 
-
-def card(prefix: str, title: str, *, sentence: str, graph_height: int = 420,
-         extra_controls=None) -> dbc.Card:
-    """:func:`components.chart_card.chart_card`, or the same card with the same ids when it cannot
-    be built (its toggle passes ``aria-controls`` to ``dbc.Button``, which dbc 2.0.4 refuses)."""
-    from .chart_card import chart_card, data_grid
-    from .theme import graph_config
-    try:
-        return chart_card(prefix, title, sentence=sentence, graph_height=graph_height,
-                          extra_controls=extra_controls)
-    except TypeError:  # chart_card has already wired its clientside callbacks for ``prefix``
-        pass
-    return dbc.Card([
-        dbc.CardHeader(html.H2(title, id=f"{prefix}-title")),
-        dbc.CardBody([
-            html.P(sentence, id=f"{prefix}-sentence", className="chart-sentence small mb-2"),
-            extra_controls or html.Div(),
-            dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(),
-                                  style={"height": f"{graph_height}px"}), delay_show=300),
-            html.Div([
-                html.Button("Show as table", id=f"{prefix}-table-toggle", type="button",
-                            className="btn btn-outline-secondary btn-sm me-2",
-                            **{"aria-controls": f"{prefix}-table-collapse"}),
-                html.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
-                             "Download CSV"], id=f"{prefix}-csv", type="button",
-                            className="btn btn-outline-secondary btn-sm"),
-            ], className="chart-actions my-2 d-print-none"),
-            dbc.Collapse(data_grid(f"{prefix}-grid", csv_name=f"{prefix}.csv"),
-                         id=f"{prefix}-table-collapse", is_open=False),
-            html.Div(id=f"{prefix}-sources", className="small text-body-secondary mt-2"),
-        ]),
-    ], className="chart-card mb-3")

@@ -14,7 +14,7 @@ from dash import Input, Output, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from components import country_profile as cp
-from components.chart_card import notices, url_sync
+from components.chart_card import chart_card, notices, register, url_sync
 from components.figures.country import compare_metrics, genome_figure, genome_table, infra_map
 from components.url_state import Param, Spec
 from data.db import release as current_release
@@ -36,12 +36,9 @@ MEDIAN = "median"
 NONE = "none"  # "no comparison" (dbc.Select keeps "" for its hidden placeholder option)
 _SPECS: dict[str, Spec] = {}
 
-# chart_card and url_sync register their clientside callbacks when first called; a call made
-# only inside ``layout`` (at request time) comes too late for Dash to register them, so make the
-# first calls here, at import.
+# Clientside wiring is registered at import (callbacks made while a layout runs come too late).
 url_sync("country")
-for _prefix in ("country-genomes", "country-infra"):
-    cp.card(_prefix, "", sentence="")
+register("country-genomes", "country-infra")
 
 
 def spec() -> Spec:
@@ -80,7 +77,7 @@ def layout(iso3=None, **query):
         html.Div(id="country-header", className="mb-3"),
         html.Div(id="country-control-notices"),
         dbc.Row([
-            dbc.Col(cp.card(
+            dbc.Col(chart_card(
                 "country-genomes", "Genome figures over time",
                 sentence="Each point is one published figure of one programme; lines join figures "
                          "of the same programme and metric, long dashes are targets. Metrics are "
@@ -92,7 +89,7 @@ def layout(iso3=None, **query):
         ]),
         _section("National initiatives and targets", "country-initiatives"),
         dbc.Row([
-            dbc.Col(cp.card("country-infra", "Infrastructure nodes", graph_height=380,
+            dbc.Col(chart_card("country-infra", "Infrastructure nodes", graph_height=380,
                                sentence="Nodes with a public location are drawn; open circles mark "
                                         "a city centre, not the building."), lg=6),
             dbc.Col(_section("Nodes by kind and status", "country-infra-list"), lg=6),

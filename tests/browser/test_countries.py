@@ -147,7 +147,9 @@ def test_table_toggle_shows_exactly_the_drawn_rows(page, base_url):
     page.wait_for_selector("#country-genomes-grid .ag-row")
     grid = page.inner_text("#country-genomes-grid")
     assert "26,458" in grid and "12 Apr 2024" in grid  # sources: further right in the same rows
-    assert page.locator("#country-genomes-grid .ag-center-cols-container .ag-row").count() == 6
+    # 6 published figures (targets included) + 3 steps of Denmark's sum of programmes
+    assert page.locator("#country-genomes-grid .ag-center-cols-container .ag-row").count() == 9
+    assert "Denmark (sum of programmes)" in grid
 
 
 def _outside_navbar(violations):

@@ -228,3 +228,19 @@ def test_column_defs_keep_figures_numeric_and_format_missing_as_no_public_figure
     assert defs[0]["filter"] == "agNumberColumnFilter" and NO_FIGURE in defs[0]["valueFormatter"]["function"]
     assert "',.1f'" in defs[1]["valueFormatter"]["function"]
     assert "valueFormatter" not in defs[2]
+
+
+def test_own_total_is_drawn_only_where_several_programmes_add_up(mini_data):
+    dnk = cf.genome_figure("DNK", "Denmark", q.genome_counts("DNK"), own_total=q.progress("DNK"))
+    total = [t for t in dnk.data if t.name == "Denmark (sum of programmes) · WGS (total)"]
+    assert len(total) == 1 and total[0].line.shape == "hv"
+    assert max(total[0].y) == 35279  # 26,458 + 8,671 + 150, each programme's latest figure
+    fin = cf.genome_figure("FIN", "Finland", q.genome_counts("FIN"), own_total=q.progress("FIN"))
+    assert not any("sum of programmes" in t.name for t in fin.data)  # one programme: no sum
+
+
+def test_a_comparison_total_is_held_to_the_right_edge(mini_data):
+    fig = cf.genome_figure("DNK", "Denmark", q.genome_counts("DNK"), q.progress("SWE"), "Sweden")
+    swe = next(t for t in fig.data if t.name == "Sweden · WGS (total)")
+    assert list(swe.y) == [1000, 1000]  # one figure (2017), carried forward to the last date
+    assert "carried forward" in swe.text[-1]
