@@ -154,7 +154,7 @@ clientside_callback(
             var screenHeight = null;
             window.addEventListener("beforeprint", function () {
                 var g = gd(), b = box();
-                if (!g || !b || !window.Plotly) { return; }
+                if (!g || !b || !window.Plotly || !(g.data || []).length) { return; }
                 var h = Math.min(240 + 17 * Math.ceil((g.data || []).length / 2), 480);
                 screenHeight = b.style.height;
                 b.style.height = h + "px";
@@ -166,6 +166,7 @@ clientside_callback(
                 var g = gd(), b = box();
                 if (!g || !b || !window.Plotly || screenHeight === null) { return; }
                 b.style.height = screenHeight;
+                screenHeight = null;
                 window.Plotly.relayout(g, {width: null, height: null, autosize: true,
                                            "legend.font.size": 11, "legend.entrywidth": null,
                                            "legend.entrywidthmode": null});
@@ -239,6 +240,7 @@ def load_profile(route):
     Output("country-genomes-sources", "children"), Output("country-genomes-status", "children"),
     Output("country-indicators", "children"), Output("country-sources", "children"),
     Output("country-url-search", "data"), Output("country-control-notices", "children"),
+    Output("country-genomes-graph", "style"),
     Input("country-canonical", "data"), Input("country-compare", "value"),
     Input("country-scale", "value"))
 def update_comparison(canonical, compare, scale):
@@ -279,4 +281,5 @@ def update_comparison(canonical, compare, scale):
             cp.figures_status(row["name"], figs),
             cp.indicators_table(row, cmp_row, medians, label), cp.sources_list(entries),
             spec().to_search({**state, "compare": other}),
-            notices(notes, "country-control-notices-list") if notes else None)
+            notices(notes, "country-control-notices-list") if notes else None,
+            {"height": "420px" if fig.data else "140px"})  # nothing drawn: a short message box
