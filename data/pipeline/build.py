@@ -100,7 +100,10 @@ def normalise(parsed) -> dict[str, pd.DataFrame]:
     gc["figure_id"] = key.agg("|".join, axis=1).map(lambda s: hashlib.sha1(s.encode()).hexdigest()[:12])
     m = frames["milestones"]
     m.insert(0, "milestone_id", [f"{d}-{_slug(t)}" for d, t in zip(m.date, m.title)])
-    m["countries_iso3"] = [_milestone_countries(f"{t} {d}", c) for t, d in zip(m.title, m.description)]
+    # Countries named in the title; only when the title names none, those in the description
+    # (a description may mention others in passing, e.g. earlier signatories' counts).
+    m["countries_iso3"] = [_milestone_countries(t, c) or _milestone_countries(d, c)
+                           for t, d in zip(m.title, m.description)]
     co = frames["cohorts"]
     co["size_band"] = [S.size_band(n) for n in co.participants]
     co["multi_country"] = co.countries_iso3.map(len) > 1
