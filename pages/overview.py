@@ -9,7 +9,8 @@ from collections import Counter
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Input, Output, Patch, State, callback, ctx, dcc, html, no_update
+from dash import (Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html,
+                  no_update)
 
 from components import fmt
 from components import chart_card as cc
@@ -31,6 +32,14 @@ SPEC = Spec((
     Param("metric", "choice", "wgs", choices=tuple(q.PROGRESS_METRICS), label="progress metric"),
     Param("proxies", "bool", False, label="“show proxies” option"),
 ))
+CARDS = ("overview-map", "overview-progress", "overview-timeline")
+# Register the cards' and the URL's clientside callbacks now, at import. chart_card and url_sync
+# register them on the first layout() call, which can race the server's first
+# /_dash-dependencies answer: the table toggle, CSV export and URL sync then silently do nothing.
+for _prefix in CARDS:
+    cc._wire(_prefix)
+url_sync("overview")
+
 SWATCH = {"display": "inline-block", "width": "0.9em", "height": "0.9em", "verticalAlign": "-0.1em",
           "border": "1px solid #6c757d"}
 TIME_AWARE = [figs.INDICATOR_LABELS[k] for k, m in q.INDICATORS.items() if m["time_aware"]]
@@ -48,8 +57,9 @@ PROGRESS_SENTENCE = {
 }
 COMMITTED_NOTE = (" Committed path: each programme's latest country-level cumulative target that "
                   "has a target year, added at the end of that year (Genome of Europe national "
-                  "contributions at 2028); targets with no target year and yearly targets are left "
-                  "out and listed in the table; some targets count patients, not genomes.")
+                  "contributions at 2028); targets with no target year (listed below) and yearly "
+                  "targets are left out; some targets count patients, not genomes (see the "
+                  "table).")
 
 
 def chart_card(prefix: str, title: str, *, sentence: str, csv_name: str, graph_style: dict,
@@ -106,18 +116,18 @@ def _controls(state: dict) -> html.Div:
 
 
 def _progress_controls(state: dict) -> html.Div:
+    # dbc widgets render native radios/checkbox with labels (dcc's Dash 4 lists fail axe checks)
     return html.Div([
         html.Fieldset([
             html.Legend("Figure shown (never added together)", className="fs-6 fw-semibold mb-1"),
-            dcc.RadioItems(id="overview-metric", value=state["metric"], inline=True,
-                           options=[{"label": f" {lbl}", "value": k}
-                                    for k, lbl in figs.METRIC_LABELS.items()],
-                           labelClassName="me-3"),
+            dbc.RadioItems(id="overview-metric", value=state["metric"], inline=True,
+                           name="overview-metric",
+                           options=[{"label": lbl, "value": k}
+                                    for k, lbl in figs.METRIC_LABELS.items()]),
         ], className="mb-1"),
-        dcc.Checklist(id="overview-proxies", value=["show"] if state["proxies"] else [],
-                      options=[{"label": " Show proxy figures (prescriptions, reports, patients "
-                                         "enrolled: not genomes; dotted, never added)",
-                                "value": "show"}]),
+        dbc.Switch(id="overview-proxies", value=state["proxies"],
+                   label="Show proxy figures (prescriptions, reports, patients enrolled: not "
+                         "genomes; dotted, never added)"),
     ], className="mb-2")
 
 
@@ -250,7 +260,7 @@ def _map_sources(frame, ind: str, rel: dict) -> list:
           Output("overview-progress-sources", "children"),
           Input("overview-metric", "value"), Input("overview-proxies", "value"))
 def update_progress(metric, proxies):
-    state, _ = SPEC.clean({"metric": metric, "proxies": _ticked(proxies)})
+    state, _ = SPEC.clean({"metric": metric, "proxies": proxies})
     m = state["metric"]
     by, tot = q.progress_by_country(m), q.progress_series(m)
     eu = q.eu_targets() if m != "genotyped" else None
@@ -272,6 +282,11 @@ def update_progress(metric, proxies):
     sources = [f"Sources: {len(urls)} public sources, listed per figure in the table: ",
                *fmt.source_links(urls, limit=4),
                f". Data release {rel['release_id']} of {rel['built_date']}."]
+    if ct is not None and (~ct.in_path).any():
+        sources.append(html.Details([
+            html.Summary("Country targets not added to the committed path (no target year)"),
+            html.Ul([html.Li(t) for t in figs.targets_not_added(ct)], className="mb-0")],
+            className="mt-1"))
     return fig, rows, cols, sentence, sources
 
 
@@ -281,8 +296,14 @@ def _by_use(lists) -> list[str]:
     return [u for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _ticked(v) -> bool:
-    return isinstance(v, list) and "show" in v
+# dcc.Slider (Dash 4) cannot name its thumb (role="slider"): point it at the visible label.
+clientside_callback(
+    """function (max) {
+        var t = document.querySelector('#overview-year [role="slider"]');
+        if (t) { t.setAttribute('aria-labelledby', 'overview-year-label'); }
+        return window.dash_clientside.no_update;
+    }""",
+    Output("overview-year-label", "title"), Input("overview-year", "max"))
 
 
 @callback(Output("overview-url-search", "data"), Input("overview-indicator", "value"),
@@ -292,7 +313,7 @@ def sync_url(indicator, year, metric, proxies, last):
     if last is None:  # the year range is not known yet
         return no_update
     state, _ = SPEC.clean({"indicator": indicator, "year": year, "metric": metric,
-                           "proxies": _ticked(proxies)})
+                           "proxies": proxies})
     if state["year"] is not None and state["year"] >= last:
         state["year"] = None
     return SPEC.to_search(state)

@@ -470,9 +470,8 @@ def progress_table(by_country: pd.DataFrame, totals: pd.DataFrame, *, metric: st
                              "confidence": r.confidence, "sources": "; ".join(_list(r.source_urls)),
                              "note": r.quote_or_basis})
     if metric == "wgs" and committed_targets is not None:
-        for r in committed_targets.itertuples():
-            series = "Committed path" if r.in_path else "Target not added (no target year)"
-            rows.append({"series": series,
+        for r in committed_targets[committed_targets.in_path].itertuples():
+            rows.append({"series": "Committed path (target added at the end of its year)",
                          "country": r.name, "iso3": r.iso3, "programmes": r.programme,
                          "date": None if _missing(r.target_year) else str(int(r.target_year)),
                          "value": int(r.value), "as_of": r.as_of_date, "basis": "target",
@@ -496,6 +495,13 @@ def progress_table(by_country: pd.DataFrame, totals: pd.DataFrame, *, metric: st
             {"field": "sources", "headerName": "Sources", "minWidth": 260},
             {"field": "note", "headerName": "Note", "minWidth": 260}]
     return rows, cols
+
+
+def targets_not_added(committed_targets: pd.DataFrame) -> list[str]:
+    """Country targets left out of the committed path (no target year), one line each."""
+    t = committed_targets[~committed_targets.in_path]
+    return [f"{r.name}, {r.programme}: {fmt.number(r.value)} (set {fmt.partial_date(r.as_of_date)})"
+            for r in t.itertuples()]
 
 
 # --- Signatory timeline ----------------------------------------------------------------------

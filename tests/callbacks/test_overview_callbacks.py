@@ -44,7 +44,7 @@ def test_shared_url_values_preset_the_controls(page):
     assert find(tree, "overview-indicator").value == "genotyped"
     assert find(tree, "overview-year").value == 2020
     assert find(tree, "overview-metric").value == "accessible"
-    assert find(tree, "overview-proxies").value == ["show"]
+    assert find(tree, "overview-proxies").value is True
 
 
 def test_layout_is_cheap_and_needs_no_arguments(page, monkeypatch):
@@ -64,7 +64,7 @@ def test_bad_url_values_fall_back_with_a_visible_notice(page):
     assert "not a valid map indicator" in out and "outside 2018" in out
     assert "Ignored unknown parameter" in out
     assert find(tree, "overview-indicator").value == "wgs"  # the default is shown
-    assert find(tree, "overview-proxies").value == []
+    assert find(tree, "overview-proxies").value is False
     assert find(tree, "overview-year").value is None  # None = the latest year
 
 
@@ -107,10 +107,10 @@ def test_slider_is_disabled_and_explained_for_undated_indicators(page, real_data
 
 
 def test_progress_metric_switch_and_proxies(page, real_data):
-    fig, rows, _, sentence, _ = page.update_progress("genotyped", [])
+    fig, rows, _, sentence, _ = page.update_progress("genotyped", False)
     assert "not a sequenced genome" in sentence
     assert not [t for t in fig.data if t.name and t.name.startswith("Proxy")]
-    fig, rows, _, sentence, _ = page.update_progress("wgs", ["show"])
+    fig, rows, _, sentence, _ = page.update_progress("wgs", True)
     assert [t for t in fig.data if t.name and t.name.startswith("Proxy")]
     assert "no official count" in sentence
     bad = page.update_progress("'; drop", "show")  # forged values: default metric, no proxies
@@ -119,15 +119,15 @@ def test_progress_metric_switch_and_proxies(page, real_data):
 
 
 def test_url_holds_only_non_default_values(page):
-    assert page.sync_url("wgs", 2025, "wgs", [], 2025) == ""
-    assert page.sync_url("genotyped", 2020, "accessible", ["show"], 2025) == \
+    assert page.sync_url("wgs", 2025, "wgs", False, 2025) == ""
+    assert page.sync_url("genotyped", 2020, "accessible", True, 2025) == \
         "?indicator=genotyped&year=2020&metric=accessible&proxies=1"
     assert page.sync_url("nope", "x", "y", "z", 2025) == ""
-    assert page.sync_url("wgs", 2020, "wgs", [], None) is no_update
+    assert page.sync_url("wgs", 2020, "wgs", False, None) is no_update
 
 
 def test_url_round_trip_restores_the_state(page):
-    search = page.sync_url("signatory", 2019, "genotyped", ["show"], 2025)
+    search = page.sync_url("signatory", 2019, "genotyped", True, 2025)
     state, notes = page.SPEC.parse(search)
     assert notes == [] and state == {"indicator": "signatory", "year": 2019,
                                      "metric": "genotyped", "proxies": True}

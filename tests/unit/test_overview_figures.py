@@ -148,8 +148,18 @@ def test_progress_table_lists_what_is_drawn_with_sources(progress):
     assert (series == "Total reported").sum() == len(tot)
     assert (series.str.startswith("Proxy")).sum() == len(px)
     assert all(r["sources"] for r in rows if r["series"].startswith(("Stacked", "Proxy")))
+    committed = [r for r in rows if r["series"].startswith("Committed")]
+    assert {(r["iso3"], r["programmes"]) for r in committed} == \
+        {(i, p) for i, p in zip(ct[ct.in_path].iso3, ct[ct.in_path].programme)}
     no_px, _ = figs.progress_table(by, tot, metric="wgs", eu_targets=eu, committed_targets=ct)
     assert not [r for r in no_px if r["series"].startswith("Proxy")]
+
+
+def test_targets_without_a_year_are_listed_apart(progress):
+    _, _, _, ct, _, _ = progress
+    lines = figs.targets_not_added(ct)
+    assert len(lines) == int((~ct.in_path).sum())
+    assert any(line.startswith("Denmark, dnk_ngc: 60,000") for line in lines)
 
 
 def test_bands_keep_the_largest_countries_and_group_the_rest():
