@@ -13,9 +13,7 @@ from dash import (Input, Output, Patch, State, callback, clientside_callback, ct
                   no_update)
 
 from components import fmt
-from components import chart_card as cc
-from components.chart_card import data_grid, notices, url_sync
-from components.theme import graph_config
+from components.chart_card import chart_card, notices, register, url_sync
 from components.figures import overview as figs
 from components.kpi import OVERVIEW_LABELS, kpi_placeholders, kpi_row, overview_kpis
 from components.url_state import Param, Spec
@@ -33,11 +31,7 @@ SPEC = Spec((
     Param("proxies", "bool", False, label="“show proxies” option"),
 ))
 CARDS = ("overview-map", "overview-progress", "overview-timeline")
-# Register the cards' and the URL's clientside callbacks now, at import. chart_card and url_sync
-# register them on the first layout() call, which can race the server's first
-# /_dash-dependencies answer: the table toggle, CSV export and URL sync then silently do nothing.
-for _prefix in CARDS:
-    cc._wire(_prefix)
+register(*CARDS)  # clientside wiring at import (see CONTRIBUTING "Pitfalls")
 url_sync("overview")
 
 SWATCH = {"display": "inline-block", "width": "0.9em", "height": "0.9em", "verticalAlign": "-0.1em",
@@ -62,31 +56,19 @@ COMMITTED_NOTE = (" Committed path: each programme's latest country-level cumula
                   "table).")
 
 
-def chart_card(prefix: str, title: str, *, sentence: str, csv_name: str, graph_style: dict,
-               extra_controls=None) -> dbc.Card:
-    """components.chart_card.chart_card, same ids and wiring. Stand-in because that function
-    passes ``aria-controls`` to dbc.Button, which dbc 2.0.4 rejects (TypeError); switch back when
-    it is fixed."""
-    cc._wire(prefix)
-    button = "btn btn-outline-secondary btn-sm"
-    return dbc.Card([
-        dbc.CardHeader(html.H2(title, id=f"{prefix}-title")),
-        dbc.CardBody([
-            html.P(sentence, id=f"{prefix}-sentence", className="chart-sentence small mb-2"),
-            extra_controls or html.Div(),
-            dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(), style=graph_style),
-                        type="default", delay_show=300),
-            html.Div([
-                html.Button("Show as table", id=f"{prefix}-table-toggle", className=button + " me-2",
-                            type="button", **{"aria-controls": f"{prefix}-table-collapse"}),
-                html.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
-                             "Download CSV"], id=f"{prefix}-csv", className=button, type="button"),
-            ], className="chart-actions my-2 d-print-none"),
-            dbc.Collapse(data_grid(f"{prefix}-grid", csv_name=csv_name),
-                         id=f"{prefix}-table-collapse", is_open=False),
-            html.Div(id=f"{prefix}-sources", className="small text-body-secondary mt-2"),
-        ]),
-    ], className="chart-card mb-3")
+def _card(prefix: str, title: str, *, graph_style: dict, **kwargs):
+    """components.chart_card.chart_card with a CSS height for its graph (chart_card takes pixels;
+    the map and the progress chart need more height on phones than a fixed pixel value gives)."""
+    card = chart_card(prefix, title, **kwargs)
+    stack = [card]
+    while stack:
+        c = stack.pop()
+        if getattr(c, "id", None) == f"{prefix}-graph":
+            c.style = graph_style
+            return card
+        kids = getattr(c, "children", None)
+        stack.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    raise LookupError(f"{prefix}-graph")
 
 
 def _controls(state: dict) -> html.Div:
@@ -144,22 +126,22 @@ def layout(**kwargs):
         dcc.Location(id="overview-location", refresh="callback-nav"),
         dcc.Loading(html.Div(kpi_placeholders(OVERVIEW_LABELS, "overview"), id="overview-kpis"),
                     delay_show=300),
-        chart_card("overview-map", "Map of Europe", csv_name="overview-map.csv",
-                   graph_style={"height": "min(660px, 105vw)"},
-                   sentence="Colour shows the chosen indicator per country; grey means no public "
-                            "figure (never zero). Hover for the value, its date, sources and "
-                            "confidence; click a country to open its profile.",
-                   extra_controls=_controls(state)),
-        chart_card("overview-progress", "Progress towards one million genomes",
-                   csv_name="overview-progress.csv",
-                   graph_style={"height": "calc(520px + max(0px, 768px - 100vw) * 0.6)"},
-                   sentence=PROGRESS_SENTENCE[state["metric"]],
-                   extra_controls=_progress_controls(state)),
-        chart_card("overview-timeline", "Who signed the 1+MG declaration, and when",
-                   csv_name="overview-signatories.csv", graph_style={"minHeight": "300px"},
-                   sentence="Each dot is the date a country signed; open dots are known only to "
-                            "the month. Undated signatories and non-signatories are listed below "
-                            "the chart."),
+        _card("overview-map", "Map of Europe", csv_name="overview-map.csv",
+              graph_style={"height": "min(660px, 105vw)"},
+              sentence="Colour shows the chosen indicator per country; grey means no public "
+                       "figure (never zero). Hover for the value, its date, sources and "
+                       "confidence; click a country to open its profile.",
+              extra_controls=_controls(state)),
+        _card("overview-progress", "Progress towards one million genomes",
+              csv_name="overview-progress.csv",
+              graph_style={"height": "calc(520px + max(0px, 768px - 100vw) * 0.6)"},
+              sentence=PROGRESS_SENTENCE[state["metric"]],
+              extra_controls=_progress_controls(state)),
+        _card("overview-timeline", "Who signed the 1+MG declaration, and when",
+              csv_name="overview-signatories.csv", graph_style={"minHeight": "300px"},
+              sentence="Each dot is the date a country signed; open dots are known only to the "
+                       "month. Undated signatories and non-signatories are listed below the "
+                       "chart."),
         html.Div(id="overview-timeline-notes", className="small mb-3"),
     ])
 
@@ -247,8 +229,8 @@ def _map_sources(frame, ind: str, rel: dict) -> list:
         bits += ["Counts of rows in the atlas catalogue; each row's sources are on ",
                  html.A("its page", href=href), ". "]
     else:
-        bits += [f"Sources: {len(urls)} public sources, listed per country in the table: "]
-        bits += fmt.source_links(urls, limit=4) + [". "]
+        bits += [f"Sources: {len(urls)} public sources, listed per country in the table, "
+                 "among them ", *_main_sources(urls), ". "]
     if off:
         bits.append(f"Not on this map of Europe: {', '.join(off)} (see the country profile). ")
     bits.append(f"Data release {rel['release_id']} of {rel['built_date']}.")
@@ -279,9 +261,8 @@ def update_progress(metric, proxies):
         sentence += " No proxy figure is published for this metric."
     urls = _by_use([(r.get("sources") or "").split("; ") for r in rows])
     rel = release_info()
-    sources = [f"Sources: {len(urls)} public sources, listed per figure in the table: ",
-               *fmt.source_links(urls, limit=4),
-               f". Data release {rel['release_id']} of {rel['built_date']}."]
+    sources = [f"Sources: {len(urls)} public sources, listed per figure in the table, among them ",
+               *_main_sources(urls), f". Data release {rel['release_id']} of {rel['built_date']}."]
     if ct is not None and (~ct.in_path).any():
         sources.append(html.Details([
             html.Summary("Country targets not added to the committed path (no target year)"),
@@ -294,6 +275,14 @@ def _by_use(lists) -> list[str]:
     """Distinct source URLs, the most cited first (so the sources line names the main ones)."""
     counts = Counter(u for lst in lists for u in lst if u)
     return [u for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _main_sources(urls: list[str], n: int = 4) -> list:
+    """Links to the first URL of the ``n`` most cited domains (for a sources line)."""
+    seen: dict[str, str] = {}
+    for u in urls:
+        seen.setdefault(fmt.domain(u), u)
+    return fmt.source_links(list(seen.values())[:n])
 
 
 # dcc.Slider (Dash 4) cannot name its thumb (role="slider"): point it at the visible label.

@@ -39,9 +39,7 @@ PATCH_KEYS = ("locations", "z", "customdata", "hovertext", "colorscale", "zmin",
               "showscale", "colorbar")
 
 
-def _missing(v) -> bool:
-    # fmt.is_missing does not treat pandas' NA (nullable Int64 cells) as missing
-    return v is pd.NA or v is pd.NaT or fmt.is_missing(v)
+_missing = fmt.is_missing
 
 
 def _list(v) -> list:
@@ -357,6 +355,7 @@ def progress_figure(by_country: pd.DataFrame, totals: pd.DataFrame, *, metric: s
         colour = PALETTE[i] if i < TOP_N else OTHERS_COLOUR
         fig.add_trace(go.Scatter(
             x=grid, y=ys, name=b, stackgroup="reported", mode="lines", line_shape="hv",
+            hoveron="points+fills",
             line={"width": 0.5, "color": colour}, fillcolor=colour,
             customdata=[";".join(members)] * len(grid), text=texts,
             hovertemplate=f"<b>{b}</b><br>%{{x|%d %b %Y}}<br>%{{text}}<extra></extra>"))
