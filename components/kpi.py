@@ -41,7 +41,8 @@ def kpi_card(k: Kpi, page: str) -> html.Section:
     if k.href:
         body.append(html.A(k.link_text or "Sources", href=k.href, className="small"))
     return html.Section(html.Div(body, className="card-body"), className="card kpi-card h-100",
-                        id=f"{page}-kpi-{k.key}", **{"aria-labelledby": f"{page}-kpi-{k.key}-label"})
+                        id=f"{page}-kpi-{k.key}",
+                        **{"aria-labelledby": f"{page}-kpi-{k.key}-label"})
 
 
 def kpi_row(kpis: list[Kpi], page: str) -> dbc.Row:
@@ -52,7 +53,8 @@ def kpi_row(kpis: list[Kpi], page: str) -> dbc.Row:
 
 def kpi_placeholders(labels: dict[str, str], page: str) -> dbc.Row:
     """The skeleton shown before the figures arrive: the labels and a "loading" value."""
-    return kpi_row([Kpi(key, label, "…", "Loading…", "") for key, label in labels.items()], page)
+    return kpi_row([Kpi(key, label, "…", "Loading…", "") for key, label in labels.items()],
+                   page)
 
 
 #: Where the overview's KPI cards send readers for the full lists and their sources.

@@ -1,6 +1,7 @@
-"""Overview (/): where Europe stands on the 1+MG goal — headline figures, a map of one indicator per
-country (by year where figures are dated), progress towards one million genomes with the targets,
-and who signed the declaration when. View state (indicator, year, metric, proxies) is in the URL.
+"""Overview (/): where Europe stands on the 1+MG goal — headline figures, a map of one indicator
+per country (by year where figures are dated), progress towards one million genomes with the
+targets, and who signed the declaration when. View state (indicator, year, metric, proxies) is
+in the URL.
 """
 from __future__ import annotations
 
@@ -147,8 +148,10 @@ def layout(**kwargs):
 
 
 @callback(Output("overview-kpis", "children"), Output("overview-timeline-graph", "figure"),
-          Output("overview-timeline-grid", "rowData"), Output("overview-timeline-grid", "columnDefs"),
-          Output("overview-timeline-sources", "children"), Output("overview-timeline-notes", "children"),
+          Output("overview-timeline-grid", "rowData"),
+          Output("overview-timeline-grid", "columnDefs"),
+          Output("overview-timeline-sources", "children"),
+          Output("overview-timeline-notes", "children"),
           Output("overview-country-jump", "options"), Input("overview-load", "data"))
 def load_static(_):
     rel = release_info()
@@ -226,8 +229,9 @@ def _map_sources(frame, ind: str, rel: dict) -> list:
     bits: list = []
     if ind in ("cohorts", "infra"):
         href = "/cohorts" if ind == "cohorts" else "/infrastructures"
-        bits += ["Counts of rows in the atlas catalogue; each row's sources are on ",
-                 html.A("its page", href=href), ". "]
+        bits += ["Counts of rows in the atlas catalogue (a row spanning several countries counts "
+                 "in each; cohort participants overlap and are never added up). Each row's "
+                 "sources are on ", html.A("its page", href=href), ". "]
     else:
         bits += [f"Sources: {len(urls)} public sources, listed per country in the table, "
                  "among them ", *_main_sources(urls), ". "]
@@ -238,7 +242,8 @@ def _map_sources(frame, ind: str, rel: dict) -> list:
 
 
 @callback(Output("overview-progress-graph", "figure"), Output("overview-progress-grid", "rowData"),
-          Output("overview-progress-grid", "columnDefs"), Output("overview-progress-sentence", "children"),
+          Output("overview-progress-grid", "columnDefs"),
+          Output("overview-progress-sentence", "children"),
           Output("overview-progress-sources", "children"),
           Input("overview-metric", "value"), Input("overview-proxies", "value"))
 def update_progress(metric, proxies):

@@ -23,8 +23,8 @@ FIRST_YEAR = 2018
 ICPERMED_AS_OF = "2018-05-18"
 
 #: Map indicators (the allow-list a caller's key is checked against).
-#: kind: ``numeric`` (value) or ``category`` (category + value); ``time_aware``: the value depends on
-#: the chosen year (known at the end of it, carried forward).
+#: kind: ``numeric`` (value) or ``category`` (category + value); ``time_aware``: the value
+#: depends on the chosen year (known at the end of it, carried forward).
 INDICATORS: dict[str, dict] = {
     "signatory": {"kind": "category", "time_aware": True},
     "icpermed": {"kind": "category", "time_aware": False},

@@ -48,7 +48,8 @@ def drawn_atlas_countries(page) -> set[str]:
 
 def wait_for_title(page, pattern: str) -> None:
     page.wait_for_function(
-        "p => new RegExp(p).test(document.querySelector('#overview-map-title').innerText)", arg=pattern)
+        "p => new RegExp(p).test(document.querySelector('#overview-map-title').innerText)",
+        arg=pattern)
     wait_for_dash(page)
 
 
@@ -110,7 +111,8 @@ def test_clicking_a_country_opens_its_profile(page, base_url):
         const el = Array.from(document.querySelectorAll('{MAP} path.choroplethlocation'))
             .find(p => p.__data__ && p.__data__.loc === 'FRA');
         let r = el.getBoundingClientRect();
-        window.scrollBy({{top: r.top + r.height / 2 - window.innerHeight / 2, behavior: 'instant'}});
+        const top = r.top + r.height / 2 - window.innerHeight / 2;
+        window.scrollBy({{top: top, behavior: 'instant'}});  // Bootstrap makes scrolling smooth
         r = el.getBoundingClientRect();
         return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
     }}""")
@@ -176,7 +178,8 @@ def test_controls_are_reachable_and_operable_by_keyboard(page, base_url):
     assert page.evaluate("() => document.activeElement.id") == "overview-indicator"
     before = page.input_value("#overview-indicator")
     page.keyboard.press("ArrowDown")
-    page.wait_for_function(f"() => document.querySelector('#overview-indicator').value !== '{before}'")
+    page.wait_for_function("v => document.querySelector('#overview-indicator').value !== v",
+                           arg=before)
     wait_for_title(page, "^WGS genomes per million")
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.getAttribute('role')") == "slider"

@@ -35,7 +35,8 @@ def find(tree, id_):
         if getattr(c, "id", None) == id_:
             return c
         kids = getattr(c, "children", None)
-        stack.extend(kids if isinstance(kids, (list, tuple)) else [kids] if kids is not None else [])
+        if kids is not None:
+            stack.extend(kids if isinstance(kids, (list, tuple)) else [kids])
     raise LookupError(id_)
 
 
