@@ -60,7 +60,7 @@ def domain(url: str) -> str:
 
 def source_links(urls, limit: int | None = None) -> list:
     """A list of <a> elements, one per source URL, labelled by domain; opens in a new tab."""
-    urls = list(urls or [])
+    urls = list(urls) if urls is not None else []
     shown = urls[:limit] if limit else urls
     out: list = []
     for i, u in enumerate(shown):

@@ -196,11 +196,18 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None) -> di
         current = read_current(out_dir)
         if current == release_id and (out_dir / "releases" / release_id / "manifest.json").exists():
             return json.loads((out_dir / "releases" / release_id / "manifest.json").read_text())
+        # Release diff (data/pipeline/diff.py): rows added/changed/removed since the served
+        # release. Written after the release id is fixed, so the id still names the data alone.
+        from .diff import write_changes
+        chg_path, changes = write_changes(tmp, out_dir / "releases" / current if current else None)
+        info["release_changes"] = {"file": chg_path.name, "rows": pq.read_metadata(chg_path).num_rows,
+                                   "sha256": sha256_file(chg_path)}
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "release_id": release_id,
             "built_at": (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "previous_release": current,
+            "changes": changes,
             "tables": info,
             "sources": {str(p.relative_to(sources)): sha256_file(p) for p in _source_files(sources)},
         }
