@@ -78,14 +78,13 @@ def _category_key(indicator: str, row) -> str:
 
 
 def legend_items(indicator: str, frame: pd.DataFrame) -> list[tuple[str, str]]:
-    """[(colour, label)] for the HTML legend under the map (categories, then "no public figure")."""
+    """[(colour, label)] for the HTML legend above the map: the status categories, or (numeric
+    indicators, whose scale is the colour bar) the grey of "no public figure"."""
     if indicator == "signatory":
-        items = [(c, lbl) for _, lbl, c in signatory_categories(frame)]
-    elif indicator == "icpermed":
-        items = [(c, lbl) for lbl, c in ICPERMED.values()]
-    else:
-        items = []
-    return items + [(NO_DATA_COLOUR, fmt.NO_FIGURE.capitalize())]
+        return [(c, lbl) for _, lbl, c in signatory_categories(frame)]
+    if indicator == "icpermed":
+        return [(c, lbl) for lbl, c in ICPERMED.values()]
+    return [(NO_DATA_COLOUR, fmt.NO_FIGURE.capitalize())]  # every country has a status above
 
 
 def value_text(indicator: str, row, year: int | None) -> str:
@@ -373,13 +372,14 @@ def progress_figure(by_country: pd.DataFrame, totals: pd.DataFrame, *, metric: s
     for (iso3, prog), g in (proxies.groupby(["iso3", "programme"], sort=True)
                             if proxies is not None and len(proxies) else []):
         g = g.sort_values("date")
-        label = f"Proxy (not genomes): {g.name.iloc[0]}, {prog}"
+        label = f"Proxy, not genomes: {prog}"  # short: the legend must fit a phone
         fig.add_trace(go.Scatter(
             x=[as_date(d) for d in g.date], y=list(g.value), name=label, mode="lines+markers",
             line={"dash": "dot", "color": "#6c3d91", "width": 1.5}, marker={"size": 7},
             customdata=[iso3] * len(g),
             text=[_wrap(q) for q in g.quote_or_basis],
-            hovertemplate="<b>" + label + "</b><br>%{x|%b %Y}: %{y:,}<br>%{text}<extra></extra>"))
+            hovertemplate=f"<b>{label}</b> ({g.name.iloc[0]})<br>%{{x|%b %Y}}: %{{y:,}}<br>"
+                          "%{text}<extra></extra>"))
     fig.update_layout(
         margin={"l": 56, "r": 16, "t": 24, "b": 32}, hovermode="closest",
         yaxis={"title": {"text": f"Cumulative {unit} reported"}, "rangemode": "tozero",

@@ -201,3 +201,11 @@ def test_kpi_cards_say_what_they_count_and_show_no_figure_for_missing():
     assert text["wgs"].as_of == "Figures dated Jun 2014 to 2025"
     html = str(kpi_card(text["genotyped"], "overview"))
     assert fmt.NO_FIGURE in html and "no-figure" in html
+
+
+def test_legend_names_no_public_figure_only_where_it_can_occur(real_data):
+    wgs = figs.legend_items("wgs", q.map_indicator("wgs"))
+    sig = figs.legend_items("signatory", q.map_indicator("signatory"))
+    assert wgs == [(NO_DATA_COLOUR, "No public figure")]
+    assert NO_DATA_COLOUR not in {c for c, _ in sig}
+    assert [lbl for _, lbl in sig][:1] == ["Joined in 2018"]
