@@ -1,0 +1,298 @@
+"""Queries for the Overview page: KPI figures, one map indicator per country, the progress-to-1M
+series with targets, and the 1+MG signature timeline.
+
+Rules kept here (see data/sources/REFERENCE-README.md):
+- a map indicator or chart series reads exactly one metric; metrics are never added together;
+- only ``cumulative`` figures are carried forward or summed (via ``progress_by_country`` /
+  ``progress_series``); proxy figures are returned separately and never summed;
+- a missing figure stays missing (NaN / None), never 0.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from .. import db
+
+#: The first year of the year slider: the 1+MG declaration was signed in April 2018.
+FIRST_YEAR = 2018
+#: ICPerMed membership follows the member list in ICPerMed's statement of 18 May 2018
+#: (REFERENCE-README: "later membership changes are not tracked").
+ICPERMED_AS_OF = "2018-05-18"
+
+#: Map indicators (the allow-list a caller's key is checked against).
+#: kind: ``numeric`` (value) or ``category`` (category + value); ``time_aware``: the value
+#: depends on the chosen year (known at the end of it, carried forward).
+INDICATORS: dict[str, dict] = {
+    "signatory": {"kind": "category", "time_aware": True},
+    "icpermed": {"kind": "category", "time_aware": False},
+    "wgs": {"kind": "numeric", "time_aware": True, "metric": "wgs_sequenced"},
+    "wgs_per_million": {"kind": "numeric", "time_aware": True, "metric": "wgs_sequenced"},
+    "genotyped": {"kind": "numeric", "time_aware": True, "metric": "genotyped"},
+    "cohorts": {"kind": "numeric", "time_aware": False, "column": "n_cohorts"},
+    "infra": {"kind": "numeric", "time_aware": False, "column": "n_infra_nodes"},
+    "goe": {"kind": "numeric", "time_aware": False},
+}
+#: Progress-chart metrics (URL key -> genome_counts.metric). Shown one at a time, never summed.
+PROGRESS_METRICS: dict[str, str] = {
+    "wgs": "wgs_sequenced", "genotyped": "genotyped", "accessible": "genomes_accessible",
+}
+#: Columns of every frame returned by :func:`map_indicator`.
+MAP_COLUMNS = ["iso3", "name", "eu_member", "on_map", "value", "category", "as_of", "basis",
+               "confidence", "source_urls", "n_programmes", "programmes", "population",
+               "population_year", "raw_value", "other_bases", "signed_date"]
+
+
+def _year_end(year: int) -> dt.date:
+    return dt.date(int(year), 12, 31)
+
+
+def _urls(v) -> list[str]:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return []
+    return [str(u) for u in v]
+
+
+def last_year() -> int:
+    """The latest year with a dated figure or signature (the year slider's upper end)."""
+    v = db.query("overview_year_range").last_year.iloc[0]
+    return FIRST_YEAR if pd.isna(v) else max(FIRST_YEAR, int(v))
+
+
+def countries() -> pd.DataFrame:
+    """One row per atlas country: flags, signature, population, catalogue counts, GoE plans,
+    ``on_map`` (the project geometry draws it). See data/sql/overview_countries.sql."""
+    return db.query("overview_countries")
+
+
+def progress_at(metric_key: str, year: int | None = None) -> pd.DataFrame:
+    """Each country's carried-forward cumulative figure for one metric at the end of ``year``
+    (latest year when None): iso3, date, value, n_programmes, latest_as_of, programmes,
+    source_urls, confidence. Countries without a figure by then are absent."""
+    metric = _metric(metric_key)
+    cutoff = _year_end(year) if year is not None else dt.date(9999, 12, 31)
+    return db.query("overview_progress_at", metric=metric, cutoff=cutoff)
+
+
+def _metric(metric_key: str) -> str:
+    if metric_key in PROGRESS_METRICS:
+        return PROGRESS_METRICS[metric_key]
+    if metric_key in PROGRESS_METRICS.values():
+        return metric_key
+    raise ValueError(f"unknown metric {metric_key!r}")
+
+
+def map_indicator(indicator: str, year: int | None = None) -> pd.DataFrame:
+    """One row per atlas country with the indicator's value (``MAP_COLUMNS``).
+
+    ``value`` is NaN where no public figure exists (never 0); for category indicators ``category``
+    names the status and ``value`` is the year joined (signatory) or NaN. ``year`` applies to
+    time-aware indicators only (value known at the end of that year); None means the latest.
+    """
+    if indicator not in INDICATORS:
+        raise ValueError(f"unknown indicator {indicator!r}")
+    meta = INDICATORS[indicator]
+    c = countries()
+    out = pd.DataFrame({"iso3": c.iso3, "name": c.name, "eu_member": c.eu_member,
+                        "on_map": c.on_map, "population": c.population,
+                        "population_year": c.population_year, "signed_date": c.signed_date})
+    for col in ("value", "raw_value"):
+        out[col] = float("nan")
+    for col in ("category", "as_of", "basis", "confidence"):
+        out[col] = None
+    out["source_urls"] = [[] for _ in range(len(out))]
+    out["programmes"] = [[] for _ in range(len(out))]
+    out["other_bases"] = [[] for _ in range(len(out))]
+    out["n_programmes"] = pd.array([None] * len(out), dtype="Int64")
+    if "metric" in meta:
+        _fill_progress(out, meta["metric"], year, per_million=indicator == "wgs_per_million")
+    elif indicator == "signatory":
+        _fill_signatory(out, c, year)
+    elif indicator == "icpermed":
+        out["category"] = ["member" if m else "not_member" for m in c.icpermed_member]
+        out["as_of"] = ICPERMED_AS_OF
+        out["source_urls"] = [_urls(u) for u in c.source_urls]
+    elif indicator == "goe":
+        out["value"] = c.goe_planned_samples.astype("Float64").astype(float)
+        out["raw_value"] = out["value"]
+        out["as_of"] = [None if pd.isna(a) else a for a in c.goe_planned_as_of]
+        out["source_urls"] = [_urls(u) for u in c.goe_planned_source_urls]
+        out["confidence"] = [None if pd.isna(x) else x for x in c.goe_planned_confidence]
+        out["basis"] = ["planned samples" if not pd.isna(v) else None for v in out.value]
+    else:  # catalogue counts: a count of atlas rows (0 is a count, not a missing figure)
+        out["value"] = c[meta["column"]].astype(float)
+        out["raw_value"] = out["value"]
+        out["basis"] = "catalogue count"
+    return out[MAP_COLUMNS].reset_index(drop=True)
+
+
+def _fill_progress(out: pd.DataFrame, metric: str, year: int | None, *, per_million: bool) -> None:
+    cutoff = _year_end(year) if year is not None else dt.date(9999, 12, 31)
+    got = db.query("overview_progress_at", metric=metric, cutoff=cutoff).set_index("iso3")
+    other = db.query("overview_other_bases", metric=metric, cutoff=cutoff).set_index("iso3")
+    for i, iso3 in enumerate(out.iso3):
+        if iso3 in other.index:
+            out.at[i, "other_bases"] = list(other.loc[iso3, "bases"])
+        if iso3 not in got.index:
+            continue
+        r = got.loc[iso3]
+        raw = float(r.value)
+        out.at[i, "raw_value"] = raw
+        pop = out.at[i, "population"]
+        if per_million:
+            out.at[i, "value"] = (round(raw / float(pop) * 1_000_000, 1)
+                                  if not pd.isna(pop) and pop else float("nan"))
+        else:
+            out.at[i, "value"] = raw
+        out.at[i, "as_of"] = r.latest_as_of
+        out.at[i, "basis"] = "cumulative"
+        out.at[i, "confidence"] = r.confidence
+        out.at[i, "source_urls"] = _urls(r.source_urls)
+        out.at[i, "programmes"] = _urls(r.programmes)
+        out.at[i, "n_programmes"] = int(r.n_programmes)
+
+
+def _fill_signatory(out: pd.DataFrame, c: pd.DataFrame, year: int | None) -> None:
+    cats, vals = [], []
+    for signed, first in zip(c.onemg_signatory, c.signed_first):
+        if not signed:
+            cats.append("not_signatory"); vals.append(float("nan"))
+        elif first is None or pd.isna(first):
+            cats.append("signed_date_unknown"); vals.append(float("nan"))
+        elif year is not None and pd.Timestamp(first).year > year:
+            cats.append("not_yet"); vals.append(float("nan"))
+        else:
+            cats.append("signed"); vals.append(float(pd.Timestamp(first).year))
+    out["category"] = cats
+    out["value"] = vals
+    out["as_of"] = [None if pd.isna(d) else d for d in c.signed_date]
+    out["source_urls"] = [_urls(u) for u in c.source_urls]
+
+
+def progress_by_country(metric_key: str) -> pd.DataFrame:
+    """Every dated step of each country's carried-forward cumulative figure for one metric:
+    iso3, name, date, value, n_programmes, latest_as_of, programmes, source_urls, confidence."""
+    return db.query("overview_progress_country", metric=_metric(metric_key))
+
+
+def progress_series(metric_key: str) -> pd.DataFrame:
+    """The European sum of carried-forward cumulative figures for one metric: date, value,
+    n_countries, n_programmes (from progress_series)."""
+    return db.query("overview_progress_series", metric=_metric(metric_key))
+
+
+def proxies(metric_key: str) -> pd.DataFrame:
+    """Proxy figures (not genomes) for one metric, as published; never to be summed."""
+    return db.query("overview_proxies", metric=_metric(metric_key))
+
+
+def eu_targets() -> pd.DataFrame:
+    """Pan-European targets, each programme's latest (1+MG, GDI, GoE) with its target year."""
+    return db.query("overview_targets", scope="eu")
+
+
+def committed_targets() -> pd.DataFrame:
+    """Country-level cumulative targets, each programme's latest only (a restated target replaces
+    the earlier one), with ``target_year`` and ``in_path``: True when the target has a target year
+    and is therefore added to the committed path at the end of that year."""
+    t = db.query("overview_targets", scope="national")
+    t["in_path"] = t.target_year.notna()
+    return t
+
+
+def committed_path(targets: pd.DataFrame) -> pd.DataFrame:
+    """The committed path: cumulative sum of the targets ``in_path`` at the end of their target
+    years. Columns: date, value, added (value added that year), programmes (list)."""
+    t = targets[targets.in_path]
+    rows, total = [], 0
+    for year, grp in t.groupby(t.target_year.astype(int), sort=True):
+        total += int(grp.value.sum())
+        rows.append({"date": _year_end(year), "value": total, "added": int(grp.value.sum()),
+                     "programmes": [f"{n or i}: {p}" for n, i, p in
+                                    zip(grp.name, grp.iso3, grp.programme)]})
+    return pd.DataFrame(rows, columns=["date", "value", "added", "programmes"])
+
+
+def catalogue_counts() -> dict:
+    """``{n_cohorts, n_cohorts_multi_country, n_infra, n_infra_operational, n_infra_countries}``."""
+    row = db.query("overview_catalogue_counts").iloc[0]
+    return {k: int(v) for k, v in row.items()}
+
+
+def kpis() -> dict:
+    """The KPI card figures, each with what it counts and as of when.
+
+    signatories: n, n_eu, n_non_eu, n_date_unknown, latest_signed (as given);
+    wgs / genotyped: total (= last progress_series value), n_countries, n_programmes,
+    newest_as_of / oldest_as_of (of the contributing figures); plus :func:`catalogue_counts`.
+    """
+    c = countries()
+    sig = c[c.onemg_signatory]
+    dated = sig[sig.signed_first.notna()].sort_values("signed_first")
+    out: dict = {"signatories": {
+        "n": len(sig), "n_eu": int(sig.eu_member.sum()), "n_non_eu": int((~sig.eu_member).sum()),
+        "non_eu_names": sorted(sig[~sig.eu_member].name),
+        "n_date_unknown": int(sig.signed_first.isna().sum()),
+        "latest_signed": dated.signed_date.iloc[-1] if len(dated) else None,
+        "source_urls": sorted({u for lst in sig.source_urls for u in _urls(lst)}),
+    }}
+    for key in ("wgs", "genotyped"):
+        latest = progress_at(key)
+        series = progress_series(key)
+        order = latest.sort_values("date")
+        out[key] = {
+            "total": int(series.value.iloc[-1]) if len(series) else None,
+            "sum_of_latest": int(latest.value.sum()) if len(latest) else None,
+            "n_countries": len(latest),
+            "n_programmes": int(latest.n_programmes.sum()) if len(latest) else 0,
+            "newest_as_of": order.latest_as_of.iloc[-1] if len(order) else None,
+            "oldest_as_of": order.latest_as_of.iloc[0] if len(order) else None,
+        }
+    out.update(catalogue_counts())
+    return out
+
+
+def signatories() -> pd.DataFrame:
+    """Every atlas country with its 1+MG status: iso3, name, eu_member, onemg_signatory,
+    signed_date (as given), signed_precision, signed_first, source_urls; signatories first
+    in order of signature, then undated signatories, then non-signatories."""
+    c = countries()
+    c = c.assign(_grp=[0 if s and pd.notna(f) else (1 if s else 2)
+                       for s, f in zip(c.onemg_signatory, c.signed_first)])
+    c = c.sort_values(["_grp", "signed_first", "name"], na_position="last")
+    cols = ["iso3", "name", "eu_member", "onemg_signatory", "signed_date", "signed_precision",
+            "signed_first", "source_urls"]
+    return c[cols].reset_index(drop=True)
+
+
+def context_codes() -> list[str]:
+    """ISO3 codes of the non-atlas countries drawn as pale context around the atlas countries
+    (those whose bounding box lies within the atlas countries' box; see the SQL file)."""
+    return list(db.query("overview_geo_codes").iso3)
+
+
+def indicator_range(indicator: str) -> tuple[float, float] | None:
+    """(min, max) of an indicator's positive values over every year, so that a map's colour scale
+    stays the same while the year changes; None when it has no values."""
+    meta = INDICATORS.get(indicator)
+    if meta is None:
+        raise ValueError(f"unknown indicator {indicator!r}")
+    if meta["kind"] != "numeric":
+        return None
+    if "metric" in meta:
+        p = db.query("overview_progress_country", metric=meta["metric"])
+        vals = p.value.astype(float)
+        if indicator == "wgs_per_million":
+            pop = countries().set_index("iso3").population.astype(float)
+            vals = vals / p.iso3.map(pop).to_numpy() * 1_000_000
+    else:
+        vals = map_indicator(indicator).value
+    vals = vals[vals > 0].dropna()
+    return (float(vals.min()), float(vals.max())) if len(vals) else None
+
+
+def country_codes() -> list[str]:
+    """ISO3 codes of every atlas country (the only values a country link may carry)."""
+    return list(countries().iso3)

@@ -1,0 +1,192 @@
+"""The Overview page in headless Chromium: map, year slider, progress chart, URL state, CSV, a11y.
+
+The ``page`` fixture fails a test on any console error or any request to a non-loopback host.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from .conftest import wait_for_dash
+
+pytestmark = pytest.mark.browser
+
+EU27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+        "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
+        "SWE"}
+MAP = "#overview-map-graph .js-plotly-plot"
+
+
+def axe_page_content(page) -> list[dict]:
+    """Serious/critical axe violations inside the page's own content (``#app-main``). The shell
+    around it (navbar, footer) is checked by test_shell.py."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, context="#app-main").response["violations"]
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in found
+            if v.get("impact") in ("serious", "critical")]
+
+
+def open_overview(page, base_url, query: str = "") -> None:
+    page.goto(base_url + "/" + query)
+    wait_for_dash(page)
+    page.wait_for_function(f"() => document.querySelector('{MAP}')?.data?.length === 3")
+
+
+def map_data(page) -> list[dict]:
+    """The map's traces as drawn: locations and z of each."""
+    return page.evaluate(f"""() => document.querySelector('{MAP}').data.map(
+        t => ({{name: t.name, locations: Array.from(t.locations), z: Array.from(t.z)}}))""")
+
+
+def drawn_atlas_countries(page) -> set[str]:
+    _, nofig, vals = map_data(page)
+    return set(nofig["locations"]) | set(vals["locations"])
+
+
+def wait_for_title(page, pattern: str) -> None:
+    page.wait_for_function(
+        "p => new RegExp(p).test(document.querySelector('#overview-map-title').innerText)",
+        arg=pattern)
+    wait_for_dash(page)
+
+
+def test_page_loads_and_the_map_draws_every_eu_country(page, base_url):
+    """All 27 EU member states are drawn, from the project's own geometry, with no request
+    leaving the machine and no console error (checked by the fixture)."""
+    open_overview(page, base_url)
+    assert EU27 <= drawn_atlas_countries(page)
+    paths = page.locator("#overview-map-graph path.choroplethlocation").count()
+    assert paths >= len(EU27)
+    assert page.inner_text("#overview-kpi-wgs-value") not in ("…", "")
+    assert "no public figure" in page.inner_text("#overview-map-legend").lower()
+
+
+def test_changing_indicator_and_year_changes_the_drawn_values(page, base_url):
+    """Switching the indicator and moving the year slider redraw the values (and the URL)."""
+    open_overview(page, base_url)
+    before = map_data(page)
+    page.select_option("#overview-indicator", "genotyped")
+    wait_for_title(page, r"^Participants genotyped.*end of \d{4}$")
+    genotyped = map_data(page)
+    assert genotyped[1:] != before[1:]
+    latest = int(page.get_attribute("#overview-year [role=slider]", "aria-valuenow"))
+    page.focus("#overview-year [role=slider]")
+    page.keyboard.press("Home")
+    wait_for_title(page, "end of 2018$")
+    assert map_data(page)[1:] != genotyped[1:]
+    assert latest > 2018
+    page.wait_for_function("() => location.search.includes('year=2018')")
+    assert "indicator=genotyped" in page.url
+
+
+def test_a_shared_url_restores_the_view(page, base_url):
+    """Indicator, year, metric and proxies come back from the link."""
+    open_overview(page, base_url, "?indicator=signatory&year=2019&metric=accessible&proxies=1")
+    wait_for_title(page, "^1\\+MG signature.*end of 2019$")
+    assert page.input_value("#overview-indicator") == "signatory"
+    assert page.get_attribute("#overview-year [role=slider]", "aria-valuenow") == "2019"
+    assert page.is_checked("input[name=overview-metric][value=accessible]")
+    assert page.is_checked("#overview-proxies")
+    rou = [t for t in map_data(page)][2]
+    assert "ROU" in rou["locations"]  # signed in 2023: drawn as not (yet) a signatory
+    assert "released to researchers" in page.inner_text("#overview-progress-sentence")
+    assert page.locator("#overview-notices .alert").count() == 0
+
+
+def test_a_bad_link_shows_a_notice_and_the_defaults(page, base_url):
+    open_overview(page, base_url, "?indicator=nonsense&year=1900&zzz=1")
+    notice = page.inner_text("#overview-notices")
+    assert "not a valid map indicator" in notice and "Ignored unknown parameter" in notice
+    assert page.input_value("#overview-indicator") == "wgs"
+    wait_for_title(page, "^Whole genomes sequenced")
+
+
+def test_clicking_a_country_opens_its_profile(page, base_url):
+    """A click on France on the map goes to /country/FRA (the page itself is built elsewhere)."""
+    open_overview(page, base_url)
+    box = page.evaluate(f"""() => {{
+        const el = Array.from(document.querySelectorAll('{MAP} path.choroplethlocation'))
+            .find(p => p.__data__ && p.__data__.loc === 'FRA');
+        let r = el.getBoundingClientRect();
+        const top = r.top + r.height / 2 - window.innerHeight / 2;
+        window.scrollBy({{top: top, behavior: 'instant'}});  // Bootstrap makes scrolling smooth
+        r = el.getBoundingClientRect();
+        return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
+    }}""")
+    page.mouse.click(box["x"], box["y"])
+    page.wait_for_function("() => location.pathname === '/country/FRA'")
+
+
+def test_the_country_chooser_opens_a_profile_from_the_keyboard(page, base_url):
+    open_overview(page, base_url)
+    page.select_option("#overview-country-jump", "DNK")
+    page.focus("#overview-country-open")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.pathname === '/country/DNK'")
+
+
+def test_csv_download_holds_the_drawn_rows(page, base_url):
+    """The map's CSV has one row per country drawn, with value, as-of and sources columns."""
+    open_overview(page, base_url)
+    drawn = drawn_atlas_countries(page)
+    with page.expect_download() as info:
+        page.click("#overview-map-csv")
+    text = open(info.value.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["ISO3"] for r in rows} == drawn
+    assert {"Value", "Shown as", "As of", "Confidence", "Sources"} <= set(rows[0])
+    missing = [r for r in rows if r["Value"] == ""]
+    assert missing and all(r["Shown as"] == "no public figure" for r in missing)
+
+
+def test_progress_metric_switch_and_proxies(page, base_url):
+    """Metrics are shown one at a time; proxies appear only when asked, as separate traces."""
+    open_overview(page, base_url)
+    names = "() => document.querySelector('#overview-progress-graph .js-plotly-plot').data" \
+            ".map(t => t.name)"
+    assert not [n for n in page.evaluate(names) if n.startswith("Proxy")]
+    page.check("#overview-proxies")
+    page.wait_for_function(f"() => ({names})().some(n => n.startsWith('Proxy'))")
+    page.check("input[name=overview-metric][value=genotyped]")
+    page.wait_for_function("() => document.querySelector('#overview-progress-sentence')"
+                           ".innerText.includes('not a sequenced genome')")
+    wait_for_dash(page)
+    assert not [n for n in page.evaluate(names) if "goal" in n]
+    page.wait_for_function("() => location.search.includes('metric=genotyped')")
+
+
+def test_no_serious_accessibility_violations(page, base_url):
+    open_overview(page, base_url)
+    assert axe_page_content(page) == []
+    page.click("#overview-map-table-toggle")
+    page.wait_for_selector("#overview-map-grid .ag-row")
+    assert axe_page_content(page) == []
+
+
+def test_controls_are_reachable_and_operable_by_keyboard(page, base_url):
+    """Tab reaches the indicator dropdown; arrow keys change it; the slider and the table toggle
+    work from the keyboard too."""
+    open_overview(page, base_url)
+    page.focus("body")
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "overview-indicator":
+            break
+    assert page.evaluate("() => document.activeElement.id") == "overview-indicator"
+    before = page.input_value("#overview-indicator")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function("v => document.querySelector('#overview-indicator').value !== v",
+                           arg=before)
+    wait_for_title(page, "^WGS genomes per million")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "slider"
+    page.keyboard.press("ArrowLeft")
+    wait_for_title(page, r"end of \d{4}$")
+    now = int(page.get_attribute("#overview-year [role=slider]", "aria-valuenow"))
+    assert page.inner_text("#overview-map-title").endswith(f"end of {now}")
+    page.focus("#overview-map-table-toggle")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#overview-map-grid .ag-row", state="visible")

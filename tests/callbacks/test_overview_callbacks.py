@@ -1,0 +1,158 @@
+"""Overview callbacks called directly: first render vs value-only updates, bad input, URL state."""
+from __future__ import annotations
+
+from contextvars import copy_context
+
+import plotly.graph_objects as go
+import pytest
+from dash import Patch, no_update
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+
+@pytest.fixture(scope="module")
+def page():
+    import app  # noqa: F401  (registers the pages)
+    from pages import overview
+
+    return overview
+
+
+def call(fn, *args, trigger: str | None = None):
+    """Run a callback as Dash would, with ``ctx.triggered_id`` set from ``trigger``."""
+    def run():
+        inputs = [{"prop_id": trigger, "value": None}] if trigger else []
+        context_value.set(AttributeDict(triggered_inputs=inputs))
+        return fn(*args)
+    return copy_context().run(run)
+
+
+def find(tree, id_):
+    """The component with ``id_`` in a layout tree."""
+    stack = [tree]
+    while stack:
+        c = stack.pop()
+        if getattr(c, "id", None) == id_:
+            return c
+        kids = getattr(c, "children", None)
+        if kids is not None:
+            stack.extend(kids if isinstance(kids, (list, tuple)) else [kids])
+    raise LookupError(id_)
+
+
+def test_shared_url_values_preset_the_controls(page):
+    tree = page.layout(indicator="genotyped", year="2020", metric="accessible", proxies="1")
+    assert find(tree, "overview-indicator").value == "genotyped"
+    assert find(tree, "overview-year").value == 2020
+    assert find(tree, "overview-metric").value == "accessible"
+    assert find(tree, "overview-proxies").value is True
+
+
+def test_layout_is_cheap_and_needs_no_arguments(page, monkeypatch):
+    from data import db
+
+    def refuse(*_a, **_k):
+        raise AssertionError("layout must not query")
+
+    monkeypatch.setattr(db, "query", refuse)
+    assert page.layout() is not None
+    assert page.layout(indicator="genotyped", year="2020") is not None
+
+
+def test_bad_url_values_fall_back_with_a_visible_notice(page):
+    tree = page.layout(indicator="<script>", year="2017", proxies="maybe", evil="1")
+    out = str(tree)
+    assert "not a valid map indicator" in out and "outside 2018" in out
+    assert "Ignored unknown parameter" in out
+    assert find(tree, "overview-indicator").value == "wgs"  # the default is shown
+    assert find(tree, "overview-proxies").value is False
+    assert find(tree, "overview-year").value is None  # None = the latest year
+
+
+def test_first_render_sends_the_figure_later_changes_send_values_only(page, real_data):
+    first = call(page.update_map, "wgs", None)
+    assert isinstance(first[0], go.Figure) and len(first[0].data) == 3
+    later = call(page.update_map, "genotyped", 2022, trigger="overview-indicator.value")
+    assert isinstance(later[0], Patch)
+    ops = later[0].to_plotly_json()["operations"]
+    keys = {op["location"][-1] for op in ops}
+    assert "geojson" not in keys and {"z", "locations", "hovertext", "customdata"} <= keys
+    assert all(op["location"][1] in (1, 2) for op in ops)  # the context layer never changes
+
+
+def test_changing_the_year_changes_the_drawn_values(page, real_data):
+    a = call(page.update_map, "genotyped", 2020, trigger="overview-year.value")
+    b = call(page.update_map, "genotyped", 2025, trigger="overview-year.value")
+    assert a[1] != b[1]
+    fin = {y: {r["iso3"]: r["value"] for r in out[1]}["FIN"] for y, out in ((2020, a), (2025, b))}
+    assert fin == {2020: None, 2025: 500_348}
+    assert a[4].endswith("end of 2020")
+
+
+def test_year_after_the_data_is_clamped_with_a_note(page, real_data):
+    out = call(page.update_map, "wgs", 2099, trigger="overview-year.value")
+    last = out[6]
+    assert out[8] == last and out[4].endswith(f"end of {last}")
+    assert f"No figure is dated after {last}" in out[11]
+
+
+def test_forged_callback_values_get_defaults(page, real_data):
+    out = call(page.update_map, {"x": 1}, "1e9", trigger="overview-indicator.value")
+    assert out[4].startswith("Whole genomes sequenced") and "not a valid" in out[11]
+
+
+def test_slider_is_disabled_and_explained_for_undated_indicators(page, real_data):
+    out = call(page.update_map, "cohorts", 2020, trigger="overview-indicator.value")
+    assert out[9] is True and "Not dated by year" in out[10]
+    assert "end of" not in out[4]
+
+
+def test_progress_metric_switch_and_proxies(page, real_data):
+    fig, rows, _, sentence, _ = page.update_progress("genotyped", False)
+    assert "not a sequenced genome" in sentence
+    assert not [t for t in fig.data if t.name and t.name.startswith("Proxy")]
+    fig, rows, _, sentence, _ = page.update_progress("wgs", True)
+    assert [t for t in fig.data if t.name and t.name.startswith("Proxy")]
+    assert "no official count" in sentence
+    bad = page.update_progress("'; drop", "show")  # forged values: default metric, no proxies
+    assert not [t for t in bad[0].data if t.name and t.name.startswith("Proxy")]
+    assert bad[3].startswith("Sums reported sequenced genomes")
+
+
+def test_url_holds_only_non_default_values(page):
+    assert page.sync_url("wgs", 2025, "wgs", False, 2025) == ""
+    assert page.sync_url("genotyped", 2020, "accessible", True, 2025) == \
+        "?indicator=genotyped&year=2020&metric=accessible&proxies=1"
+    assert page.sync_url("nope", "x", "y", "z", 2025) == ""
+    assert page.sync_url("wgs", 2020, "wgs", False, None) is no_update
+
+
+def test_url_round_trip_restores_the_state(page):
+    search = page.sync_url("signatory", 2019, "genotyped", True, 2025)
+    state, notes = page.SPEC.parse(search)
+    assert notes == [] and state == {"indicator": "signatory", "year": 2019,
+                                     "metric": "genotyped", "proxies": True}
+
+
+def test_clicking_a_country_opens_its_profile(page, real_data):
+    click = {"points": [{"customdata": "FIN", "location": "FIN"}]}
+    assert call(page.open_country, click, None, None,
+                trigger="overview-map-graph.clickData") == "/country/FIN"
+    assert call(page.open_country, None, 1, "DNK",
+                trigger="overview-country-open.n_clicks") == "/country/DNK"
+
+
+@pytest.mark.parametrize("click", [None, {}, {"points": []}, {"points": [{"customdata": None}]},
+                                   {"points": [{"customdata": "../admin"}]},
+                                   {"points": [{"customdata": ["XXX"]}]}])
+def test_anything_but_a_known_country_is_ignored(page, real_data, click):
+    assert call(page.open_country, click, None, None,
+                trigger="overview-map-graph.clickData") is no_update
+
+
+def test_load_fills_kpis_timeline_and_country_list(page, real_data):
+    kpis, fig, rows, cols, sources, notes, options = page.load_static(0)
+    text = str(kpis)
+    assert "832,850" in text and "131" in text
+    assert len(rows) == 35 and len(options) == 35
+    assert {"label": "Finland", "value": "FIN"} in options
