@@ -115,6 +115,7 @@ class _State:
     release: Release | None = None
     pid: int | None = None
     checked_at: float = 0.0
+    failed: str | None = None  # a release id that failed to load (not retried until CURRENT changes)
     local = threading.local()
 
 
@@ -140,12 +141,13 @@ def _maybe_reload() -> None:
             current = (data_dir() / "CURRENT").read_text().strip()
         except OSError:
             return  # keep serving what is loaded
-        if current == st.release.release_id:
+        if current in (st.release.release_id, st.failed):
             return
         try:
             st.release = load_release()
             log.info("loaded data release %s", st.release.release_id)
         except DataError as e:
+            st.failed = current
             log.error("new data release not loaded, still serving %s: %s", st.release.release_id, e)
 
 

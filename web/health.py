@@ -1,9 +1,10 @@
-"""``GET /healthz``: 200 with the served release id when data is loaded, 503 otherwise."""
+"""``GET /healthz``: 200 with the served release id (and a live query) when data is loaded, else 503."""
 from __future__ import annotations
 
 from flask import Flask, jsonify
 
 from data.db import DataError, release
+from data.queries.countries import country_codes
 
 
 def install(server: Flask) -> None:
@@ -13,4 +14,5 @@ def install(server: Flask) -> None:
             rel = release()
         except DataError:
             return jsonify({"status": "error", "detail": "no data release loaded"}), 503
-        return jsonify({"status": "ok", "release_id": rel.release_id})
+        return jsonify({"status": "ok", "release_id": rel.release_id,
+                        "countries": len(country_codes())})

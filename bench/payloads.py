@@ -1,0 +1,75 @@
+"""Record the Dash callback requests the pages make, for replay by the load and latency benchmarks.
+
+Headless Chromium (Debian's) opens each URL in PAGES; every POST to /_dash-update-component is saved
+with its body and the size of its answer. Output: bench/out/payloads.json.
+
+    python -m bench.payloads [--base http://127.0.0.1:PORT]   # starts its own server when no --base
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+PAGES = [
+    "/", "/?indicator=genotyped&year=2022", "/?metric=genotyped",
+    "/countries", "/country/FIN", "/country/DNK?compare=SWE",
+    "/cohorts", "/cohorts?country=DNK,FIN,ISL,NOR,SWE&data_type=wgs,ehr_linkage&data_match=all",
+    "/infrastructures", "/funding", "/data",
+]
+
+
+def record(base: str, pages=PAGES) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    calls: list[dict] = []
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in pages:
+            pg = b.new_page()
+
+            def on_response(resp, path=path):
+                req = resp.request
+                if req.method == "POST" and req.url.endswith("/_dash-update-component"):
+                    try:
+                        size = len(resp.body())
+                    except Exception:  # noqa: BLE001 - a body can vanish on navigation
+                        size = None
+                    body = json.loads(req.post_data)
+                    calls.append({"page": path, "output": body.get("output"), "body": body,
+                                  "status": resp.status, "response_bytes": size})
+
+            pg.on("response", on_response)
+            pg.goto(base + path)
+            pg.wait_for_load_state("networkidle")
+            pg.wait_for_timeout(800)
+            pg.close()
+        b.close()
+    return calls
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base")
+    args = ap.parse_args()
+    proc = None
+    base = args.base
+    if not base:
+        from tests.browser.conftest import start_server
+
+        proc, base = start_server()
+    try:
+        calls = record(base)
+    finally:
+        if proc:
+            proc.terminate()
+    OUT.mkdir(exist_ok=True)
+    (OUT / "payloads.json").write_text(json.dumps(calls, indent=1))
+    print(f"{len(calls)} callback requests from {len(PAGES)} pages -> {OUT / 'payloads.json'}")
+
+
+if __name__ == "__main__":
+    main()

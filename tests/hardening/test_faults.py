@@ -1,0 +1,114 @@
+"""Faults: files deleted or corrupted under a running server, new releases, corrupt data at start."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from data.pipeline.build import build
+from tests.browser.conftest import ROOT, start_server
+
+
+def _get(base, path="/healthz"):
+    with urllib.request.urlopen(base + path, timeout=10) as r:
+        return json.loads(r.read())
+
+
+@pytest.fixture
+def data_copy(mini_sources, tmp_path):
+    src = tmp_path / "sources"
+    shutil.copytree(mini_sources, src)
+    out = tmp_path / "built"
+    build(src, out)
+    return src, out
+
+
+@pytest.fixture
+def server(data_copy):
+    _, out = data_copy
+    proc, base = start_server({"ATLAS_DATA_DIR": str(out), "ATLAS_RELOAD_SECONDS": "0.2"})
+    yield base
+    proc.terminate()
+    proc.wait(10)
+
+
+def _release_dir(out: Path) -> Path:
+    return out / "releases" / (out / "CURRENT").read_text().strip()
+
+
+def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(data_copy, server):
+    _, out = data_copy
+    before = _get(server)
+    assert before["countries"] == 7
+    d = _release_dir(out)
+    (d / "countries.parquet").unlink()
+    (d / "cohorts.parquet").write_bytes(b"garbage")
+    time.sleep(0.5)
+    for _ in range(5):
+        assert _get(server) == before
+
+
+def test_picks_up_a_new_release_whole(data_copy, server):
+    src, out = data_copy
+    old = _get(server)["release_id"]
+    f = src / "countries.csv"
+    lines = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join(line for line in lines if not line.startswith("MDA,")) + "\n",
+                 encoding="utf-8")
+    new = build(src, out)["release_id"]
+    assert new != old
+    deadline = time.time() + 10
+    while time.time() < deadline and _get(server)["release_id"] != new:
+        time.sleep(0.2)
+    now = _get(server)
+    assert now == {"status": "ok", "release_id": new, "countries": 6}
+
+
+def test_a_corrupt_new_release_is_not_loaded(data_copy, server):
+    src, out = data_copy
+    old = _get(server)
+    bad = out / "releases" / "badrelease01"
+    shutil.copytree(_release_dir(out), bad)
+    (bad / "countries.parquet").write_bytes(b"not parquet")
+    (out / "CURRENT").write_text("badrelease01\n")
+    time.sleep(1.0)
+    assert _get(server) == old
+
+
+def test_start_with_corrupt_data_stops_with_a_clear_message(data_copy):
+    _, out = data_copy
+    (_release_dir(out) / "genome_counts.parquet").write_bytes(b"corrupt")
+    env = {"ATLAS_DATA_DIR": str(out), "PATH": "/usr/bin:/bin", "DASH_DISABLE_VERSION_CHECK": "true"}
+    r = subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert "genome_counts.parquet" in r.stderr and "python -m data.pipeline" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_start_with_missing_data_stops_with_a_clear_message(tmp_path):
+    env = {"ATLAS_DATA_DIR": str(tmp_path / "nothing"), "PATH": "/usr/bin:/bin"}
+    r = subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert "CURRENT is missing" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_two_instances_over_the_same_data_answer_identically(data_copy):
+    _, out = data_copy
+    a, base_a = start_server({"ATLAS_DATA_DIR": str(out)})
+    b, base_b = start_server({"ATLAS_DATA_DIR": str(out)})
+    try:
+        for path in ("/healthz", "/api/v1/release", "/_dash-layout"):
+            with urllib.request.urlopen(base_a + path) as ra, urllib.request.urlopen(base_b + path) as rb:
+                assert ra.read() == rb.read(), path
+    finally:
+        for p in (a, b):
+            p.terminate()
+            p.wait(10)

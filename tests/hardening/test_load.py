@@ -1,0 +1,26 @@
+"""A short bounded loopback load across every page's callbacks: zero errors.
+
+The full run (64 clients × 60 s) and its latency figures are in bench/RESULTS.md.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.load import run
+from bench.payloads import PAGES, record
+
+pytestmark = pytest.mark.browser
+
+
+def test_sixteen_clients_for_ten_seconds_get_no_errors(base_url):
+    calls = record(base_url, PAGES)
+    pages_seen = {c["page"] for c in calls}
+    assert len(pages_seen) >= 3, f"too few pages made callbacks: {pages_seen}"
+    reqs = [("POST", "/_dash-update-component", json.dumps(c["body"]).encode())
+            for c in calls if c["status"] == 200]
+    reqs += [("GET", p, None) for p in ("/", "/healthz", "/cohorts", "/country/FIN")]
+    result = run(base_url, reqs, clients=16, seconds=10)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["requests"] > 100

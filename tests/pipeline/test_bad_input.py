@@ -1,0 +1,236 @@
+"""Malformed source data is rejected with a precise file:row:column message and nothing is written.
+
+Each case copies the mini source set, breaks one thing, runs the pipeline command into a directory
+that already holds a good release, and checks the message, the exit status and that the previous
+release (CURRENT and every file) is byte-for-byte unchanged.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from data.pipeline.__main__ import main
+from data.pipeline.build import build
+
+
+def _tree_hash(d: Path) -> dict[str, str]:
+    return {str(p.relative_to(d)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(d.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workspace(mini_sources, tmp_path):
+    src = tmp_path / "sources"
+    shutil.copytree(mini_sources, src)
+    out = tmp_path / "built"
+    build(src, out)
+    return src, out
+
+
+def _replace_line(path: Path, lineno: int, old: str, new: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert old in lines[lineno - 1], f"{old!r} not on line {lineno}: {lines[lineno - 1][:120]}"
+    lines[lineno - 1] = lines[lineno - 1].replace(old, new, 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if needle in line:
+            return i
+    raise AssertionError(f"{needle!r} not in {path.name}")
+
+
+def _run_bad(src, out, capsys) -> str:
+    before = _tree_hash(out)
+    code = main(["--sources", str(src), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "nothing was written" in err
+    assert _tree_hash(out) == before, "the previous release must be untouched"
+    return err
+
+
+def test_unknown_iso_code(workspace, capsys):
+    src, out = workspace
+    f = src / "countries.csv"
+    n = _line_of(f, "FIN,FI,Finland")
+    _replace_line(f, n, "FIN,FI,Finland", "FXX,FI,Finland")
+    err = _run_bad(src, out, capsys)
+    assert f"countries.csv:{n}:iso3: 'FXX' is not an ISO 3166-1 alpha-3 code" in err
+
+
+def test_unparseable_date(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
+    _replace_line(f, n, "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or YYYY-MM-DD" in err
+
+
+def test_impossible_date(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2023-01,")
+    _replace_line(f, n, "2023-01", "2018-13")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:as_of_date: '2018-13' is an impossible date (month 13)" in err
+
+
+def test_negative_count(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, ",500348,")
+    _replace_line(f, n, ",500348,", ",-500348,")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:value: '-500348' is negative" in err
+
+
+def test_non_numeric_count(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, ",500348,")
+    _replace_line(f, n, ",500348,", ",about half a million,")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:value: 'about half a million' is not a whole number" in err
+
+
+def test_missing_source_url(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, ",500348,")
+    _replace_line(f, n, "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released", "")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is required" in err
+
+
+def test_source_that_is_not_a_url(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, ",500348,")
+    _replace_line(f, n, "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released", "FinnGen website")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:source_url: 'FinnGen website' is not an http(s) URL" in err
+
+
+def test_duplicate_id(workspace, capsys):
+    src, out = workspace
+    f = src / "cohorts.csv"
+    first = _line_of(f, "uk_biobank,")
+    n = _line_of(f, "genomics_england_100kgp,")
+    _replace_line(f, n, "genomics_england_100kgp,", "uk_biobank,")
+    err = _run_bad(src, out, capsys)
+    assert f"cohorts.csv:{n}:cohort_id: duplicate id 'uk_biobank' (first on row {first})" in err
+
+
+def test_dangling_country_reference(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
+    _replace_line(f, n, "FIN,fin_finngen", "NZL,fin_finngen")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:country_iso3: 'NZL' does not name a row of countries.csv" in err
+
+
+def test_dangling_initiative_reference(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
+    _replace_line(f, n, "FIN,fin_finngen", "FIN,fin_nosuchprogramme")
+    err = _run_bad(src, out, capsys)
+    assert (f"genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
+            "initiatives.csv") in err
+
+
+def test_unknown_enum_value(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
+    _replace_line(f, n, ",genotyped,", ",genotyped_ish,")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:metric: 'genotyped_ish' is not one of: wgs_sequenced" in err
+
+
+def test_latitude_out_of_range(workspace, capsys):
+    src, out = workspace
+    f = src / "infrastructures.csv"
+    lines = f.read_text(encoding="utf-8").split("\n")
+    n = next(i for i, l in enumerate(lines, 1) if i > 1 and ",60.1" in l)
+    _replace_line(f, n, ",60.1", ",160.1")
+    err = _run_bad(src, out, capsys)
+    assert f"infrastructures.csv:{n}:lat: '160.1" in err and "latitude must be within -90..90" in err
+
+
+def test_missing_column(workspace, capsys):
+    src, out = workspace
+    f = src / "milestones.csv"
+    text = f.read_text(encoding="utf-8").replace("date,title,description,source_url",
+                                                 "date,title,description", 1)
+    f.write_text(text, encoding="utf-8")
+    err = _run_bad(src, out, capsys)
+    assert "milestones.csv:1:-: missing column(s): source_url" in err
+
+
+def test_extra_column(workspace, capsys):
+    src, out = workspace
+    f = src / "standards.csv"
+    lines = f.read_text(encoding="utf-8").split("\n")
+    lines[0] += ",comment"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    err = _run_bad(src, out, capsys)
+    assert "standards.csv:1:-: unexpected column(s): comment" in err
+
+
+def test_empty_file(workspace, capsys):
+    src, out = workspace
+    (src / "calls.csv").write_text("", encoding="utf-8")
+    err = _run_bad(src, out, capsys)
+    assert "calls.csv:1:-: file is empty" in err
+
+
+def test_non_utf8_bytes(workspace, capsys):
+    src, out = workspace
+    f = src / "countries.csv"
+    raw = f.read_bytes().replace("Finland".encode(), "Finl\xe4nd".encode("latin-1"), 1)
+    f.write_bytes(raw)
+    n = raw[: raw.index(b"Finl\xe4nd")].count(b"\n") + 1
+    err = _run_bad(src, out, capsys)
+    assert f"countries.csv:{n}:-: not valid UTF-8 (byte 0xe4" in err
+
+
+def test_stray_quote_breaks_a_row(workspace, capsys):
+    src, out = workspace
+    f = src / "milestones.csv"
+    n = _line_of(f, "ICPerMed launched")
+    _replace_line(f, n, ",ICPerMed launched,", ',"ICPerMed launched,')
+    err = _run_bad(src, out, capsys)
+    assert f"milestones.csv:{n}:-: row" in err
+    assert "double quote" in err
+
+
+def test_as_of_date_in_the_future(workspace, capsys, monkeypatch):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
+    _replace_line(f, n, "FIN,fin_finngen,2024,", "FIN,fin_finngen,2099-01-01,")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:as_of_date: '2099-01-01' is in the future" in err
+
+
+def test_all_problems_are_reported_at_once(workspace, capsys):
+    src, out = workspace
+    f = src / "genome_counts.csv"
+    n = _line_of(f, ",500348,")
+    _replace_line(f, n, ",500348,", ",-1,")
+    (src / "calls.csv").write_text("", encoding="utf-8")
+    g = src / "countries.csv"
+    m = _line_of(g, "FIN,FI,Finland")
+    _replace_line(g, m, "FIN,FI,Finland", "FXX,FI,Finland")
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:value:" in err
+    assert "calls.csv:1:-: file is empty" in err
+    assert f"countries.csv:{m}:iso3:" in err
