@@ -48,22 +48,30 @@ def label_service(s: str) -> str:
     return s.replace("_", " ")
 
 
-def unplaced_block(unplaced, total: int) -> html.Div:
-    """'n of N nodes have no coordinates' with the list, grouped by country."""
+def unplaced_block(unplaced, outside, total: int) -> html.Div:
+    """'n of N nodes have no coordinates' with the list grouped by country, and the nodes that lie
+    outside the map frame."""
     n = len(unplaced)
+    parts = []
     if n == 0:
-        return html.P(f"All {total} nodes shown have coordinates.", className="small mb-0",
-                      id="infra-unplaced-count")
-    by_country: dict[str, list[str]] = {}
-    for r in unplaced.itertuples():
-        key = r.country_name if isinstance(r.country_name, str) else "No country stated"
-        by_country.setdefault(key, []).append(f"{r.name} ({kind_label(r.kind)})")
-    items = [html.Li([html.Strong(f"{c}: "), "; ".join(v)]) for c, v in sorted(by_country.items())]
-    return html.Details([
-        html.Summary(f"{n} of {total} nodes have no coordinates and are not on the map "
-                     "(they are in the matrix and the table)", id="infra-unplaced-count"),
-        html.Ul(items, className="small mt-2 mb-0", id="infra-unplaced-list"),
-    ], className="small mt-2")
+        parts.append(html.P(f"All {total} nodes shown have coordinates.", className="small mb-0",
+                            id="infra-unplaced-count"))
+    else:
+        by_country: dict[str, list[str]] = {}
+        for r in unplaced.itertuples():
+            key = r.country_name if isinstance(r.country_name, str) else "No country stated"
+            by_country.setdefault(key, []).append(f"{r.name} ({kind_label(r.kind)})")
+        items = [html.Li([html.Strong(f"{c}: "), "; ".join(v)]) for c, v in sorted(by_country.items())]
+        parts.append(html.Details([
+            html.Summary(f"{n} of {total} nodes have no coordinates and are not on the map "
+                         "(they are in the matrix and the table)", id="infra-unplaced-count"),
+            html.Ul(items, className="small mt-2 mb-0", id="infra-unplaced-list"),
+        ], className="small"))
+    if len(outside):
+        names = "; ".join(f"{r.name} ({r.country_name})" for r in outside.itertuples())
+        parts.append(html.P(f"Outside the map frame ({len(outside)}): {names}.",
+                            className="small mb-0 mt-1", id="infra-outside"))
+    return html.Div(parts, className="mb-3")
 
 
 def node_evidence_rows(rows) -> list[dict]:

@@ -12,14 +12,15 @@ from components.fmt import NO_FIGURE, domain, source_links
 
 _WIRED: set[str] = set()
 #: AG Grid value formatter: a missing number reads "no public figure", others get separators.
-NUMBER_FORMATTER = {"function": f"params.value == null ? '{NO_FIGURE}' : "
-                                "Number(params.value).toLocaleString('en-GB')"}
+NUMBER_FORMATTER = {"function": f"params.value == null ? '{NO_FIGURE}' : d3.format(',')(params.value)"}
+#: A year, or "not stated" when the source gives none.
+YEAR_FORMATTER = {"function": "params.value == null ? 'not stated' : params.value"}
 
 
 def md_links(urls) -> str:
     """Markdown links labelled by domain; parentheses in URLs are escaped so links stay whole."""
     out = []
-    for u in urls or []:
+    for u in (urls if urls is not None else []):
         href = str(u).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         out.append(f"[{domain(u)}]({href})")
     return " · ".join(out)
@@ -72,7 +73,7 @@ def evidence_list(rows: list[dict], *, empty: str) -> html.Div:
             html.Strong(r["label"]), html.Span(f" — {r['detail']}" if r.get("detail") else ""),
             html.Br(),
             html.Small([f"{r['table']} row “{r['id']}” · source: "]
-                       + (source_links(r.get("source_urls")) or [NO_FIGURE]),
+                       + (source_links(list(r.get("source_urls") or [])) or ["none recorded"]),
                        className="text-body-secondary provenance"),
         ], className="mb-2"))
     return html.Ul(items, className="list-unstyled small mb-0")

@@ -9,7 +9,7 @@ from dash import html
 
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
-from components.infra_tables import NUMBER_FORMATTER, joined, md_links
+from components.infra_tables import YEAR_FORMATTER, joined, md_links
 
 
 def sources_line(url_lists, *, what: str, release: dict | None) -> html.Small:
@@ -99,7 +99,7 @@ def node_columns() -> list[dict]:
         {"field": "name", "pinned": "left", "minWidth": 220},
         {"field": "kind", "minWidth": 150}, {"field": "parent", "minWidth": 130},
         {"field": "country"}, {"field": "city"}, {"field": "status", "minWidth": 120},
-        {"field": "since_year", "headerName": "Since", "valueFormatter": NUMBER_FORMATTER,
+        {"field": "since_year", "headerName": "Since", "valueFormatter": YEAR_FORMATTER,
          "maxWidth": 160},
         {"field": "location", "headerName": "Location precision", "minWidth": 180},
         {"field": "services", "minWidth": 140}, {"field": "standards", "minWidth": 140},

@@ -11,8 +11,9 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
-from components.chart_card import chart_card, notices, url_sync
-from components.figures.infra import coverage_figure, kind_label, node_map
+from components.chart_card import notices, url_sync
+from components.infra_card import card
+from components.figures.infra import coverage_figure, in_frame, kind_label, node_map
 from components.infra_controls import (SORTS, filter_panel, label_service, label_status,
                                        node_evidence_rows, option_list, unplaced_block)
 from components.infra_tables import csv_button, evidence_list, sourced_grid
@@ -29,6 +30,7 @@ dash.register_page(__name__, path="/infrastructures", name="Infrastructures", or
 
 FILTER_KEYS = ("kind", "parent", "status", "service", "standard")
 MAX_RAW = 20
+COVERAGE_HEIGHT = 1000  # ~36 country rows of 22 px plus the headers
 
 
 def spec() -> Spec:
@@ -60,7 +62,7 @@ def layout(**kwargs):
         html.Div(id="infra-notices"),
         filter_panel(),
         dbc.Row([
-            dbc.Col([chart_card("infra-map", "Where the nodes are", graph_height=560,
+            dbc.Col([card("infra-map", "Where the nodes are", graph_height=640,
                                 sentence="Each point is a node, coloured by kind; filled symbols are "
                                          "operational, open ones in development, planned or of "
                                          "unknown status. Nodes at the same place sit on a small "
@@ -74,11 +76,11 @@ def layout(**kwargs):
                              className="mb-3"), lg=4),
         ]),
         dbc.Row([
-            dbc.Col(chart_card("infra-coverage", "Which countries have which kind of node",
-                               graph_height=900, extra_controls=dbc.RadioItems(
+            dbc.Col(card("infra-coverage", "Which countries have which kind of node",
+                               graph_height=COVERAGE_HEIGHT, extra_controls=html.Div(dbc.RadioItems(
                                    id="infra-sort", options=[{"label": v, "value": k}
                                                              for k, v in SORTS.items()],
-                                   value="name", inline=True, className="small mb-1"),
+                                   value="name", inline=True, className="small mb-1")),
                                sentence="Rows are countries, columns kinds of infrastructure; a "
                                         "cell shows the best status of the country's nodes of that "
                                         "kind. White means no node of that kind is recorded in the "
@@ -163,7 +165,8 @@ def render(kind, parent, status, service, standard, sort):
     fig = node_map(nodes, list(infra.outline_countries().iso3))
     mrows, mcols = map_table(located)
     msrc = sources_line(located.source_urls, what=f"the {len(located)} nodes drawn", release=rel)
-    unplaced = unplaced_block(nodes[nodes.lat.isna() | nodes.lon.isna()], len(nodes))
+    outside = located[[not in_frame(a, b) for a, b in zip(located.lat, located.lon)]]
+    unplaced = unplaced_block(nodes[nodes.lat.isna() | nodes.lon.isna()], outside, len(nodes))
     kinds = flt["kinds"] or infra.facets()["kinds"]
     countries = infra.matrix_countries()
     cov = infra.coverage(nodes, countries, kinds)

@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.theme import GEOJSON_URL, NO_DATA_COLOUR, PALETTE
+from components.theme import GEOJSON_URL, PALETTE
 
 KIND_LABEL = {
     "elixir_node": "ELIXIR node", "bbmri_eric_node": "BBMRI-ERIC node", "eatris_node": "EATRIS node",
@@ -33,10 +33,10 @@ STATUS_SYMBOL = {"operational": "circle", "in_development": "circle-open",
 LOCATION_LABEL = {"stated": "coordinates stated by the source",
                   "city_centroid": "city centroid (marks the city, not the building)"}
 #: Coverage levels, worst first, with the colour and glyph of a matrix cell.
-COVERAGE = (("none", "#ffffff", ""), ("unknown", NO_DATA_COLOUR, "?"),
+COVERAGE = (("none", "#f1f3f5", ""), ("unknown", "#bdbdbd", "?"),
             ("planned", "#c6dbef", "○"), ("in_development", "#6baed6", "◐"),
             ("operational", "#08519c", "●"))
-MAP_LON, MAP_LAT = (-25.0, 53.0), (24.0, 71.5)
+MAP_LON, MAP_LAT = (-25.0, 45.0), (30.0, 71.5)
 
 
 def kind_label(k) -> str:
@@ -46,22 +46,18 @@ def kind_label(k) -> str:
 def _spread(df: pd.DataFrame, radius: float = 0.35) -> pd.DataFrame:
     """Nodes sharing a place are drawn on a small ring around it (hover keeps the true place)."""
     out = df.copy()
-    key = list(zip(out.lat.round(2), out.lon.round(2)))
-    out["_key"] = key
-    plon, plat = [], []
-    for r in out.itertuples():
-        same = out[out._key == r._key]
-        n = len(same)
-        if n == 1:
-            plon.append(r.lon)
-            plat.append(r.lat)
+    out["plot_lon"], out["plot_lat"] = out.lon.astype(float), out.lat.astype(float)
+    for _key, g in out.groupby([out.lat.round(2), out.lon.round(2)], sort=False):
+        n = len(g)
+        if n < 2:
             continue
-        i = list(same.index).index(r.Index)
-        a = 2 * math.pi * i / n
-        plat.append(r.lat + radius * math.sin(a))
-        plon.append(r.lon + radius * math.cos(a) / max(math.cos(math.radians(r.lat)), 0.2))
-    out["plot_lon"], out["plot_lat"] = plon, plat
-    return out.drop(columns="_key")
+        for i, idx in enumerate(g.index):
+            a = 2 * math.pi * i / n
+            lat = float(out.at[idx, "lat"])
+            out.at[idx, "plot_lat"] = lat + radius * math.sin(a)
+            out.at[idx, "plot_lon"] = (float(out.at[idx, "lon"])
+                                       + radius * math.cos(a) / max(math.cos(math.radians(lat)), 0.2))
+    return out
 
 
 def _hover(r) -> str:
@@ -86,6 +82,11 @@ def _outline(iso3s) -> go.Choropleth:
                          marker_line_width=0.6, name="countries", showlegend=False)
 
 
+def in_frame(lat, lon) -> bool:
+    """Whether a point falls inside the map frame (points outside are listed, not drawn)."""
+    return MAP_LAT[0] <= lat <= MAP_LAT[1] and MAP_LON[0] <= lon <= MAP_LON[1]
+
+
 def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) -> go.Figure:
     """Nodes with coordinates as points over a grey outline of Europe; colour = kind, symbol = status.
 
@@ -101,8 +102,8 @@ def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) 
             marker={"color": KIND_COLOUR.get(kind, "#8c8c8c"),
                     "symbol": [STATUS_SYMBOL.get(s, "circle") for s in g.status],
                     "size": [15 if i == selected else 10 for i in g.infra_id],
-                    "line": {"width": [2.5 if s != "operational" else 0.8 for s in g.status],
-                             "color": [KIND_COLOUR.get(kind) if s != "operational" else "white"
+                    "line": {"width": [2.5 if s != "operational" else 0.6 for s in g.status],
+                             "color": [KIND_COLOUR.get(kind) if s != "operational" else "#343a40"
                                        for s in g.status]}},
         ))
     present = [s for s in STATUS_SYMBOL if s in set(located.status)]
@@ -114,11 +115,11 @@ def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) 
     fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=list(MAP_LON),
                     lataxis_range=list(MAP_LAT), bgcolor="white", fitbounds=False)
     fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 8, "b": 0}, clickmode="event",
-        legend={"title": {"text": "Kind"}, "orientation": "v", "x": 1, "xanchor": "right", "y": 1,
-                "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 11}},
-        legend2={"title": {"text": "Status"}, "orientation": "v", "x": 0, "y": 1,
-                 "bgcolor": "rgba(255,255,255,0.85)", "font": {"size": 11}},
+        margin={"l": 0, "r": 0, "t": 30, "b": 0}, clickmode="event",
+        legend={"title": {"text": "Kind"}, "orientation": "h", "x": 0, "y": 0, "yanchor": "top",
+                "font": {"size": 11}},
+        legend2={"title": {"text": "Status"}, "orientation": "h", "x": 0, "y": 1,
+                 "yanchor": "bottom", "font": {"size": 11}},
         uirevision="infra-map",
     )
     return fig
@@ -154,7 +155,7 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
     fig = make_subplots(rows=1, cols=2 if with_bars else 1, shared_yaxes=True,
                         column_widths=[0.74, 0.26] if with_bars else None,
                         horizontal_spacing=0.02,
-                        subplot_titles=(["Infrastructure kinds", "Funded participation"]
+                        subplot_titles=(["Infrastructure kinds", "Funded participation (n)"]
                                         if with_bars else None))
     ynames = [names[i] for i in order]
     fig.add_trace(go.Heatmap(
@@ -178,17 +179,17 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
                 cliponaxis=False,
                 hovertemplate=f"<b>%{{y}}</b><br>{label}: %{{x}} recorded<extra></extra>"),
                 row=1, col=2)
-        fig.update_xaxes(row=1, col=2, showgrid=True, rangemode="tozero", title_text="number recorded")
+        fig.update_xaxes(row=1, col=2, showgrid=True, rangemode="tozero")
     fig.update_yaxes(autorange="reversed", tickfont={"size": 11}, row=1, col=1)
     fig.update_xaxes(side="top", tickangle=-40, tickfont={"size": 11}, row=1, col=1)
     fig.update_layout(
-        height=max(360, 22 * len(order) + 190), barmode="group", bargap=0.25,
-        plot_bgcolor="#dee2e6", margin={"l": 150, "r": 24, "t": 120, "b": 40},
+        barmode="group", bargap=0.25,
+        plot_bgcolor="white", margin={"l": 150, "r": 24, "t": 120, "b": 40},
         legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0, "font": {"size": 11}},
         clickmode="event",
     )
     if with_bars:
-        fig.update_layout(xaxis2={"side": "top", "gridcolor": "#ced4da"})
+        fig.update_layout(xaxis2={"side": "top", "gridcolor": "#e9ecef"})
         fig.layout.annotations[1].update(font={"size": 12})
         fig.layout.annotations[0].update(font={"size": 12}, y=1.0, yshift=95)
         fig.layout.annotations[1].update(y=1.0, yshift=95)

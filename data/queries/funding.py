@@ -91,7 +91,10 @@ def links(programmes=None, kinds=None, topics=None) -> pd.DataFrame:
     """Who takes part in what: source ('activities' | 'projects' | 'calls'), item_id, item_label,
     iso3, country_name, role ('coordinator' | 'participant'), source_urls. Filters apply to
     activities only."""
-    return db.query("funding_links", **_filters(programmes, kinds, topics))
+    from .infra import name_missing_countries
+
+    return name_missing_countries(db.query("funding_links", **_filters(programmes, kinds, topics)),
+                                  "iso3", "country_name")
 
 
 def items(programmes=None, kinds=None, topics=None) -> pd.DataFrame:

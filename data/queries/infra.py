@@ -17,6 +17,21 @@ STATUS_RANK = {"operational": 4, "in_development": 3, "planned": 2, "unknown": 1
 COVERAGE_LEVELS = ("operational", "in_development", "planned", "unknown", "none")
 
 
+def name_missing_countries(df: pd.DataFrame, iso_col: str, name_col: str) -> pd.DataFrame:
+    """Countries with neither a profile nor a boundary (e.g. Qatar) come back named by their code;
+    give them their ISO 3166 name instead."""
+    import pycountry
+
+    def fix(iso, name):
+        if isinstance(iso, str) and name == iso:
+            hit = pycountry.countries.get(alpha_3=iso)
+            return getattr(hit, "common_name", None) or getattr(hit, "name", iso) if hit else iso
+        return name
+    if len(df):
+        df[name_col] = [fix(i, n) for i, n in zip(df[iso_col], df[name_col])]
+    return df
+
+
 def _lst(values) -> list[str] | None:
     """A filter value as a list for the SQL (None = no filter)."""
     if values is None:
@@ -35,9 +50,10 @@ def nodes(kinds=None, parents=None, statuses=None, services=None, standards=None
     standard_ids, status, since_year, website, source_urls, notes.
     ``parents`` may name :data:`NO_PARENT` for nodes without a parent organisation.
     """
-    return db.query("infra_nodes", kinds=_lst(kinds), parents=_lst(parents),
-                    statuses=_lst(statuses), services=_lst(services),
-                    standards=_lst(standards), country=country)
+    df = db.query("infra_nodes", kinds=_lst(kinds), parents=_lst(parents),
+                  statuses=_lst(statuses), services=_lst(services),
+                  standards=_lst(standards), country=country)
+    return name_missing_countries(df, "country_iso3", "country_name")
 
 
 _FACETS: dict[str, dict] = {}
@@ -70,7 +86,7 @@ def facets() -> dict[str, list[str]]:
 def matrix_countries() -> pd.DataFrame:
     """Rows of the coverage matrix: iso3, name, has_profile (every profiled country + any other
     country that has a node)."""
-    return db.query("infra_countries")
+    return name_missing_countries(db.query("infra_countries"), "iso3", "name")
 
 
 def coverage(node_rows: pd.DataFrame, countries: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
