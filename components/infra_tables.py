@@ -30,9 +30,10 @@ def joined(values) -> str:
     return "; ".join(str(v) for v in (values if values is not None else []))
 
 
-def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str], height: int = 420,
+def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str] | None, height: int = 420,
                  row_id: str | None = None, **kwargs) -> dag.AgGrid:
-    """An AG Grid whose CSV export holds exactly ``export_fields`` (plain values, hidden or not)."""
+    """An AG Grid whose CSV export holds exactly ``export_fields`` (plain values, hidden or not);
+    ``None`` exports the displayed columns."""
     opts = {"animateRows": False, "ensureDomOrder": True, "suppressCellFocus": False,
             "enableCellTextSelection": True, **kwargs.pop("dashGridOptions", {})}
     extra = {"getRowId": f"params.data.{row_id}"} if row_id else {}
@@ -40,7 +41,8 @@ def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str], heigh
         id=grid_id, rowData=[], columnDefs=kwargs.pop("columnDefs", []),
         defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90,
                        "wrapText": True, "autoHeight": True, "cellStyle": {"lineHeight": "1.35"}},
-        dashGridOptions=opts, csvExportParams={"fileName": csv_name, "columnKeys": export_fields},
+        dashGridOptions=opts, csvExportParams={"fileName": csv_name,
+                         **({"columnKeys": export_fields} if export_fields else {})},
         style={"height": f"{height}px", "width": "100%"}, **extra, **kwargs)
 
 

@@ -71,14 +71,14 @@ def _inputs():
 
 
 def country_facts() -> pd.DataFrame:
-    """One row per profiled country: iso3, name, and for each fact key in :data:`FACTS` a display
+    """One row per profiled country: iso3, name, eu_member, and for each fact key in :data:`FACTS` a display
     text ``<key>`` and a state ``<key>_state`` ('yes' / 'operational' / 'in_development' /
     'planned' / 'unknown' / 'no' / 'none') for styling."""
     summary, nodes, training, names = _inputs()
     rows = []
     for c in summary.itertuples():
         mine = nodes[nodes.country_iso3 == c.iso3]
-        r = {"iso3": c.iso3, "name": c.name}
+        r = {"iso3": c.iso3, "name": c.name, "eu_member": bool(c.eu_member)}
         if c.onemg_signatory:
             when = c.onemg_signed_date
             r["signatory"] = f"yes, signed {_date(when)}" if isinstance(when, str) else "yes (date not found)"
@@ -113,6 +113,13 @@ def _date(s: str) -> str:
         return parts[0]
     mon = month_abbr[int(parts[1])]
     return f"{mon} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {mon} {parts[0]}"
+
+
+def country_name(iso3: str) -> str | None:
+    """The name of a profiled country (None when there is no such profile)."""
+    c = db.query("challenges_countries")
+    hit = c[c.iso3 == iso3]
+    return None if hit.empty else str(hit.name.iloc[0])
 
 
 def evidence(iso3: str, fact: str) -> list[dict]:

@@ -23,6 +23,9 @@ BUDGET_GROUPS = {"programme": "funding_budget_programme", "topic": "funding_budg
 MONEY = {"budget": "budget", "eu_contribution": "eu_contribution"}
 SCOPES = ("activities", "calls")
 SOURCES = ("activities", "projects", "calls")
+#: Call rows kept only to record that no source evidences the call (calls.csv notes say so):
+#: never charted or counted as a call.
+UNEVIDENCED_CALLS = frozenset({"era-permed-jtc2023"})
 ROLES = ("any", "coordinator")
 
 
@@ -154,3 +157,50 @@ def project_coverage(call_rows: pd.DataFrame, project_rows: pd.DataFrame) -> dic
         "unknown_count_calls": [(r.call_id, int(r.n_projects_in_data)) for r in unknown.itertuples()],
         "unmatched": list(project_rows[project_rows.matched_call_id.isna()].project_id),
     }
+
+
+_FACETS: dict[str, dict] = {}
+
+
+def facets() -> dict[str, list[str]]:
+    """Filter choices from the activity table: ``programmes`` (labels, incl. NO_PROGRAMME),
+    ``kinds``, ``topics``; cached per data release."""
+    rid = db.release().release_id
+    if rid not in _FACETS:
+        a = activities()
+        _FACETS.clear()
+        _FACETS[rid] = {"programmes": sorted(a.programme_label.unique()),
+                        "kinds": sorted(a.kind.unique()),
+                        "topics": sorted({t for lst in a.topics for t in lst})}
+    return _FACETS[rid]
+
+
+#: Output columns of ``outputs`` a caller may plot (allow-list: key -> column).
+OUTPUT_COLUMNS = {"nodes": "n_infra_nodes", "cohorts": "n_cohorts", "wgs": "wgs_value",
+                  "genotyped": "genotyped_value"}
+PARTICIPATION_COLUMNS = {"activities": "n_activities", "projects": "n_projects", "calls": "n_calls"}
+
+
+def outputs(programmes=None, kinds=None, topics=None) -> pd.DataFrame:
+    """Per profiled country: participation counts beside its genome figures, cohorts and nodes.
+
+    Columns: iso3, name, n_activities, n_coordinated (activities it coordinates), n_projects,
+    n_calls, wgs_value / wgs_as_of / wgs_source_urls, genotyped_value / _as_of / _source_urls
+    (latest cumulative figures, NaN when there is no public figure), n_cohorts, n_infra_nodes.
+    Participation counts are records in the data, not money received.
+    """
+    from . import countries as countries_q
+
+    cs = countries_q.country_summary()
+    lk = links(programmes, kinds, topics)
+    base = cs[["iso3", "name"]]
+    acts = participation(lk, base, "activities")
+    coord = participation(lk, base, "activities", role="coordinator")
+    projs = participation(lk, base, "projects")
+    calls_ = participation(lk, base, "calls")
+    out = cs[["iso3", "name", "wgs_value", "wgs_as_of", "wgs_source_urls", "genotyped_value",
+              "genotyped_as_of", "genotyped_source_urls", "n_cohorts", "n_infra_nodes"]].copy()
+    for col, frame in (("n_activities", acts), ("n_coordinated", coord), ("n_projects", projs),
+                       ("n_calls", calls_)):
+        out[col] = out.iso3.map(dict(zip(frame.iso3, frame.n))).fillna(0).astype(int)
+    return out.sort_values("name", ignore_index=True)

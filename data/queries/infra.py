@@ -86,7 +86,8 @@ def facets() -> dict[str, list[str]]:
 def matrix_countries() -> pd.DataFrame:
     """Rows of the coverage matrix: iso3, name, has_profile (every profiled country + any other
     country that has a node)."""
-    return name_missing_countries(db.query("infra_countries"), "iso3", "name")
+    df = name_missing_countries(db.query("infra_countries"), "iso3", "name")
+    return df.sort_values("name", ignore_index=True)
 
 
 def coverage(node_rows: pd.DataFrame, countries: pd.DataFrame, kinds: list[str]) -> pd.DataFrame:
