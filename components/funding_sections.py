@@ -3,9 +3,10 @@ page's callbacks)."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from components.infra_card import card
+from components.infra_controls import multi_filter
 from components.infra_tables import csv_button, sourced_grid
 from components.funding_views import PROJECT_EXPORT, project_columns
 
@@ -37,14 +38,12 @@ def select(id_: str, label: str, options: dict, value: str) -> html.Div:
 
 
 def filter_panel() -> dbc.Card:
-    cols = []
-    for key, label in (("programme", "Programme"), ("kind", "Kind of activity"), ("topic", "Topic")):
-        cols.append(dbc.Col([
-            html.Label(label, htmlFor=f"funding-{key}", className="form-label small fw-semibold mb-1"),
-            dcc.Dropdown(id=f"funding-{key}", options=[], value=[], multi=True, placeholder="All",
-                         closeOnSelect=False)], xs=12, md=4, className="mb-2"))
+    cols = [dbc.Col(multi_filter(f"funding-{key}", label), xs=12, md=4, className="mb-2")
+            for key, label in (("programme", "Programme"), ("kind", "Kind of activity"),
+                               ("topic", "Topic"))]
     return dbc.Card(dbc.CardBody([
-        html.H2("Filter the activities", className="h6 mb-2"), dbc.Row(cols, className="g-2"),
+        html.H2("Filter the activities", className="h6 mb-2"),
+        dbc.Row(cols, className="g-2 align-items-start"),
         html.Div([html.Small("Filters apply to the timeline, the budgets, participation in activities "
                              "and the money-next-to-outputs view; calls and research projects are "
                              "not filtered.", className="text-body-secondary me-3"),

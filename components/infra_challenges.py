@@ -20,7 +20,8 @@ def _style(key: str) -> dict:
 
 def columns(facts: dict, challenges: dict) -> list[dict]:
     """Column groups per challenge; ``facts``: key -> (challenge, label, definition)."""
-    cols: list[dict] = [{"field": "name", "headerName": "Country", "pinned": "left", "minWidth": 130}]
+    # Not pinned: a pinned column beside column groups leaves an empty ARIA header row group.
+    cols: list[dict] = [{"field": "name", "headerName": "Country", "minWidth": 130}]
     for ch, title in challenges.items():
         kids = [{"field": k, "headerName": lbl, "headerTooltip": d, "cellStyle": _style(k),
                  "minWidth": 160 if k != "standards" else 220, "wrapText": True, "autoHeight": True,

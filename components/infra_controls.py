@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import html
 
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
 
@@ -13,19 +13,31 @@ FILTERS = (
 SORTS = {"name": "Countries A–Z", "gaps": "Fewest kinds present first"}
 
 
+def multi_filter(id_: str, label: str) -> html.Details:
+    """A keyboard-operable multi-select: a disclosure whose summary names the filter and how many
+    values are chosen, holding a checklist (options and values are filled by a callback).
+    The page updates ``<id>-summary`` with :func:`summary_text`."""
+    return html.Details([
+        html.Summary([html.Span(label, className="fw-semibold", id=f"{id_}-label"), ": ",
+                      html.Span("all", id=f"{id_}-summary")], className="small"),
+        html.Div(dbc.Checklist(id=id_, options=[], value=[], className="small mt-1"),
+                 role="group", style={"maxHeight": "240px", "overflowY": "auto"},
+                 **{"aria-labelledby": f"{id_}-label"}),
+    ], className="border rounded px-2 py-1 bg-white")
+
+
+def summary_text(values) -> str:
+    n = len(values or [])
+    return "all" if n == 0 else f"{n} chosen"
+
+
 def filter_panel() -> dbc.Card:
-    """The five multi-select filters (options and values are filled by a callback)."""
-    cols = []
-    for key, label in FILTERS:
-        cols.append(dbc.Col([
-            html.Label(label, htmlFor=f"infra-{key}", className="form-label small fw-semibold mb-1",
-                       id=f"infra-{key}-label"),
-            dcc.Dropdown(id=f"infra-{key}", options=[], value=[], multi=True,
-                         placeholder="All", closeOnSelect=False),
-        ], xs=12, md=6, xl=True, className="mb-2"))
+    """The five multi-select filters."""
+    cols = [dbc.Col(multi_filter(f"infra-{key}", label), xs=12, md=6, xl=True, className="mb-2")
+            for key, label in FILTERS]
     return dbc.Card(dbc.CardBody([
         html.H2("Filter the nodes", className="h6 mb-2"),
-        dbc.Row(cols, className="g-2"),
+        dbc.Row(cols, className="g-2 align-items-start"),
         html.Div([
             html.Small("Within a filter a node matches any chosen value; across filters it must "
                        "match all. Filters apply to the map, the matrix and the table.",

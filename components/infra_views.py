@@ -129,7 +129,7 @@ def standard_columns() -> list[dict]:
     return [
         {"field": "name", "pinned": "left", "minWidth": 200},
         {"field": "category", "minWidth": 120}, {"field": "body", "minWidth": 180},
-        {"field": "purpose", "minWidth": 320, "flex": 2},
+        {"field": "purpose", "minWidth": 360},
         {"field": "n_nodes", "headerName": "Nodes stating support", "type": "numericColumn",
          "maxWidth": 150},
         {"field": "nodes", "headerName": "Which nodes", "minWidth": 220},

@@ -23,6 +23,7 @@ from components.funding_views import (budget_table, budget_total_label, calls_ta
                                       outputs_columns, outputs_rows, participation_table,
                                       project_coverage_text, project_rows, timeline_table,
                                       undrawn_note)
+from components.infra_controls import summary_text
 from components.infra_tables import evidence_list
 from components.infra_views import sources_line
 from components.url_state import Param, Spec
@@ -86,6 +87,13 @@ def init(raw, _reset):
     state, notes = spec().parse(raw if isinstance(raw, dict) else {})
     return (*opts, *[state[k] for k in FILTER_KEYS], *[state[k] for k in CHOICES], state["sel"],
             notices(notes, "funding-notices-list"))
+
+
+@callback(*[Output(f"funding-{k}-summary", "children") for k in FILTER_KEYS],
+          *[Input(f"funding-{k}", "value") for k in FILTER_KEYS])
+def summaries(*values):
+    """How many values each filter has chosen ("all" when none)."""
+    return tuple(summary_text(v) for v in values)
 
 
 def _clean(**values) -> dict:
@@ -196,8 +204,6 @@ def select(t_click, b_click, m_click, x_click):
         cd = click["points"][0]["customdata"]
     except (TypeError, KeyError, IndexError):
         return no_update
-    if isinstance(cd, list) and len(cd) == 2 and all(isinstance(x, str) for x in cd):
-        return f"{what}:{cd[0]}|{cd[1]}"
     return f"{what}:{cd}" if isinstance(cd, str) else no_update
 
 

@@ -15,7 +15,8 @@ from components.chart_card import notices, url_sync
 from components.infra_card import card
 from components.figures.infra import coverage_figure, in_frame, kind_label, node_map
 from components.infra_controls import (SORTS, filter_panel, label_service, label_status,
-                                       node_evidence_rows, option_list, unplaced_block)
+                                       node_evidence_rows, option_list, summary_text,
+                                       unplaced_block)
 from components.infra_tables import csv_button, evidence_list, sourced_grid
 from components.infra_views import (NODE_EXPORT, STANDARD_EXPORT, coverage_table, map_table,
                                     node_columns, node_rows, sources_line, standard_columns,
@@ -140,6 +141,13 @@ def init(raw, _reset):
             notices(notes, "infra-notices-list"))
 
 
+@callback(*[Output(f"infra-{k}-summary", "children") for k in FILTER_KEYS],
+          *[Input(f"infra-{k}", "value") for k in FILTER_KEYS])
+def summaries(*values):
+    """How many values each filter has chosen ("all" when none)."""
+    return tuple(summary_text(v) for v in values)
+
+
 def _filters(values) -> dict:
     state, _ = spec().clean(dict(zip(FILTER_KEYS, values)))
     return {"kinds": state["kind"], "parents": state["parent"], "statuses": state["status"],
@@ -203,11 +211,12 @@ def select(map_click, cov_click):
         cd = click["points"][0]["customdata"]
     except (TypeError, KeyError, IndexError):
         return no_update
-    if isinstance(cd, str):
+    if not isinstance(cd, str):
+        return no_update
+    if ctx.triggered_id == "infra-map-graph":
         return f"node:{cd}"
-    if isinstance(cd, list) and len(cd) == 2 and all(isinstance(x, str) for x in cd):
-        return f"{'part' if cd[1] in funding.SOURCES else 'cell'}:{cd[0]}.{cd[1]}"
-    return no_update
+    iso, _, key = cd.partition("|")
+    return f"{'part' if key in funding.SOURCES else 'cell'}:{iso}.{key}" if key else no_update
 
 
 @callback(

@@ -1,7 +1,7 @@
 """Figures of the funding page. Pure builders: frames in, ``go.Figure`` out.
 
 Keys in ``customdata``: activity_id (timeline), group (budget bars), ISO3 (map, scatter),
-``[iso3, item_id]`` (matrix), call_id (call charts). A missing value is never drawn as a zero bar:
+``"iso3|item_id"`` (matrix), call_id (call charts). A missing value is never drawn as a zero bar:
 it gets a "no public figure" label in its place.
 """
 from __future__ import annotations
@@ -176,7 +176,7 @@ def participation_matrix(links: pd.DataFrame, countries: pd.DataFrame, items: pd
         zr, tr, cr, hr = [], [], [], []
         for it in items.itertuples():
             r = role.get((c.iso3, it.item_id), "none")
-            zr.append(lev[r]); tr.append(glyph[r]); cr.append([c.iso3, it.item_id])
+            zr.append(lev[r]); tr.append(glyph[r]); cr.append(f"{c.iso3}|{it.item_id}")
             hr.append(f"<b>{c.country_name}</b> · {it.item_label}<br>"
                       + ({"none": "not recorded as taking part"}.get(r, r)))
         z.append(zr); text.append(tr); custom.append(cr); hover.append(hr)

@@ -1,7 +1,8 @@
 """Figures of the infrastructures page: the node map and the country × kind coverage matrix.
 
 Pure builders: frames in, ``go.Figure`` out. Points carry their key in ``customdata``: the node
-map its ``infra_id``; the matrix ``[iso3, kind]``; the participation bars ``[iso3, source]``.
+map its ``infra_id``; the matrix ``"iso3|kind"``; the participation bars ``"iso3|source"``
+(strings: plotly.js leaves non-scalar heatmap customdata out of click events).
 """
 from __future__ import annotations
 
@@ -142,7 +143,7 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
             r = idx.loc[(iso, k)] if (iso, k) in idx.index else None
             lev = r.coverage if r is not None else "none"
             n = int(r.n_nodes) if r is not None else 0
-            zr.append(level[lev]); tr.append(glyph[lev]); cr.append([iso, k])
+            zr.append(level[lev]); tr.append(glyph[lev]); cr.append(f"{iso}|{k}")
             hr.append(f"<b>{names[iso]}</b> · {kind_label(k)}<br>{STATUS_LABEL[lev]}"
                       + (f" ({n} node{'s' if n != 1 else ''})" if n else "")
                       + "<br><i>Click to list the nodes and sources</i>")
@@ -175,7 +176,7 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
             vals = p[col].fillna(0).astype(int).tolist()
             fig.add_trace(go.Bar(
                 x=vals, y=ynames, orientation="h", name=label, marker_color=colour,
-                customdata=[[i, src] for i in order], text=vals, textposition="outside",
+                customdata=[f"{i}|{src}" for i in order], text=vals, textposition="outside",
                 cliponaxis=False,
                 hovertemplate=f"<b>%{{y}}</b><br>{label}: %{{x}} recorded<extra></extra>"),
                 row=1, col=2)

@@ -61,9 +61,9 @@ def test_gaps_order_puts_countries_with_fewest_kinds_first(mini_data):
 
 
 def test_clicks_become_selections(mini_data):
-    cell = {"points": [{"customdata": ["FIN", "fega_node"]}]}
+    cell = {"points": [{"customdata": "FIN|fega_node"}]}
     assert run(page.select, None, cell, trigger="infra-coverage-graph.clickData") == "cell:FIN.fega_node"
-    bar = {"points": [{"customdata": ["FIN", "activities"]}]}
+    bar = {"points": [{"customdata": "FIN|activities"}]}
     assert run(page.select, None, bar, trigger="infra-coverage-graph.clickData") == "part:FIN.activities"
     node = {"points": [{"customdata": "fega-fi"}]}
     assert run(page.select, node, None, trigger="infra-map-graph.clickData") == "node:fega-fi"

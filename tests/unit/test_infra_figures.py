@@ -50,12 +50,12 @@ def test_coverage_figure_has_a_cell_per_country_and_kind_with_keys(mini_data):
     fig = F.coverage_figure(cov, kinds, countries, part)
     heat = next(t for t in fig.data if t.type == "heatmap")
     assert len(heat.z) == len(countries) and len(heat.z[0]) == 2
-    assert heat.customdata[list(countries.iso3).index("FIN")][1] == ["FIN", "fega_node"]
+    assert heat.customdata[list(countries.iso3).index("FIN")][1] == "FIN|fega_node"
     levels = [name for name, _c, _g in F.COVERAGE]
     mda = list(countries.iso3).index("MDA")
     assert heat.z[mda] == [levels.index("none")] * 2
     bars = [t for t in fig.data if t.type == "bar"]
-    assert {t.customdata[0][1] for t in bars} == {"activities", "projects"}
+    assert {t.customdata[0].split("|")[1] for t in bars} == {"activities", "projects"}
 
 
 def test_coverage_figure_without_participation_has_no_bars(mini_data):
