@@ -20,7 +20,7 @@ PAGES = [
 ]
 
 
-def record(base: str, pages=PAGES) -> list[dict]:
+def record(base: str, pages=PAGES, with_responses: bool = False) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -35,12 +35,14 @@ def record(base: str, pages=PAGES) -> list[dict]:
                 req = resp.request
                 if req.method == "POST" and req.url.endswith("/_dash-update-component"):
                     try:
-                        size = len(resp.body())
+                        text = resp.body().decode("utf-8", "replace")
                     except Exception:  # noqa: BLE001 - a body can vanish on navigation
-                        size = None
+                        text = None
                     body = json.loads(req.post_data)
                     calls.append({"page": path, "output": body.get("output"), "body": body,
-                                  "status": resp.status, "response_bytes": size})
+                                  "status": resp.status,
+                                  "response_bytes": len(text.encode()) if text else None,
+                                  **({"response": text} if with_responses else {})})
 
             pg.on("response", on_response)
             pg.goto(base + path)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, headers, health
+from . import api, compression, headers, health
 
 
 def install(server: Flask) -> None:
+    compression.install(server)
     headers.install(server)
     health.install(server)
     api.install(server)

@@ -57,3 +57,22 @@ def test_debug_is_off_by_default():
     import app
 
     assert not app.server.debug
+
+
+def test_assets_are_compressed_and_the_compressed_copy_is_reused(client):
+    a = client.get("/assets/geo/europe_50m.geojson", headers={"Accept-Encoding": "gzip"})
+    b = client.get("/assets/geo/europe_50m.geojson", headers={"Accept-Encoding": "gzip"})
+    assert a.headers["Content-Encoding"] == "gzip"
+    assert len(a.data) < 300_000 and a.data == b.data
+
+
+def test_callback_answers_are_never_served_from_the_asset_cache():
+    from web.compression import AssetCache, cache_key
+
+    class Req:
+        method, path, full_path = "POST", "/_dash-update-component", "/_dash-update-component?"
+
+    cache = AssetCache()
+    key = "gzip;" + cache_key(Req)
+    cache.set(key, b"x")
+    assert cache.get(key) is None

@@ -1,0 +1,98 @@
+"""Write bench/RESULTS.md from bench/out/results.json (``python -m bench.report`` re-renders it)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+GOALS = {
+    "callback": ("callback p50 ≤ 3× the in-process query", 3.0),
+    "first_load": ("first load ≤ 1.3× the static floor", 1.3),
+    "js": ("≤ 1 MB compressed JavaScript on first load", 1_000_000),
+    "payload": ("interaction payload ≤ 1.5× the values", 1.5),
+    "throughput": ("throughput ≥ 0.5× bare Flask", 0.5),
+    "scale": ("×100 data ≤ 2× latency", 2.0),
+}
+
+
+def _ok(flag: bool) -> str:
+    return "met" if flag else "**missed**"
+
+
+def write(r: dict, path: Path, notes: str = "") -> None:
+    m = r["machine"]
+    L = ["# Benchmark results", "",
+         f"Run `python -m bench.run` ({'quick' if r.get('quick') else 'full'} run) on {m['date']}.",
+         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB. "
+         f"Python {m['python']}, Dash {m['dash']}, Plotly {m['plotly']}, DuckDB {m['duckdb']}, "
+         f"pandas {m['pandas']}, {m['chromium']}.",
+         "Server: `gunicorn -c gunicorn.conf.py app:server` (2 workers × 4 threads) on 127.0.0.1; the "
+         "load generator (Python threads) runs on the same 2 cores, so absolute rates are lower "
+         "bounds; every figure below is a ratio measured side by side in the same run.", ""]
+    L += ["## Callback overhead (HTTP ÷ in-process)", "",
+          "| interaction | HTTP p50 / p95 ms (min–max) | in-process p50 / p95 ms | ratio p50 | goal ≤ 3× |",
+          "|---|---|---|---|---|"]
+    for row in r.get("callbacks", []):
+        if "missing" in row:
+            L.append(f"| {row['name']} | {row['missing']} | | | |")
+            continue
+        h, i = row["http"], row["inprocess"]
+        L.append(f"| {row['name']} | {h['p50']} / {h['p95']} ({h['min']}–{h['max']}) | "
+                 f"{i['p50']} / {i['p95']} | {row['ratio_p50']}× | {_ok(row['ratio_p50'] <= 3)} |")
+    L += ["", "## First load (app ÷ static HTML floor with the same figure and bundle)", "",
+          "| page | first chart p50 ms app / floor (min–max app) | bytes app / floor (compressed) | JS bytes | time ratio | bytes ratio | goal ≤ 1.3× | JS ≤ 1 MB |",
+          "|---|---|---|---|---|---|---|---|"]
+    for row in r.get("first_load", []):
+        if "missing" in row:
+            L.append(f"| {row['page']} | {row['missing']} | | | | | | |")
+            continue
+        a, f = row["app_first_chart_ms"], row["floor_first_chart_ms"]
+        L.append(f"| `{row['page']}` | {a['p50']} / {f['p50']} ({a['min']}–{a['max']}) | "
+                 f"{row['app_bytes']:,} / {row['floor_bytes']:,} | {row['app_js_bytes']:,} | "
+                 f"{row['ratio_time_p50']}× | {row['ratio_bytes']}× | "
+                 f"{_ok(row['ratio_time_p50'] <= 1.3)} | {_ok(row['app_js_bytes'] <= 1_000_000)} |")
+    L += ["", "## Interaction payload (response bytes ÷ bytes of the values drawn)", "",
+          "| interaction | response bytes | values bytes | ratio | goal ≤ 1.5× |", "|---|---|---|---|---|"]
+    for row in r.get("payload", []):
+        if "missing" in row:
+            L.append(f"| {row['name']} | {row['missing']} | | | |")
+            continue
+        L.append(f"| {row['name']} | {row['response_bytes']:,} | {row['values_bytes']:,} | "
+                 f"{row['ratio']}× | {_ok(row['ratio'] <= 1.5)} |")
+    L += ["", "## Throughput (callback endpoint ÷ bare Flask returning the same query result)", "",
+          "| clients | app req/s (p50 / p99 ms, errors) | bare Flask req/s (p50 / p99 ms) | ratio | goal ≥ 0.5× |",
+          "|---|---|---|---|---|"]
+    for row in r.get("throughput", []):
+        if "missing" in row:
+            L.append(f"| {row['missing']} | | | | |")
+            continue
+        a, b = row["app"], row["bare_flask"]
+        L.append(f"| {row['clients']} | {a['rps']} ({a['p50_ms']} / {a['p99_ms']}, {a['errors']}) | "
+                 f"{b['rps']} ({b['p50_ms']} / {b['p99_ms']}) | {row['ratio_rps']}× | "
+                 f"{_ok(row['ratio_rps'] >= 0.5)} |")
+    ld = r.get("load")
+    if ld:
+        L += ["", "## Load run (all pages' callbacks + page loads)", "",
+              f"{ld['clients']} concurrent clients for {ld['seconds']} s: {ld['requests']:,} requests, "
+              f"**{ld['errors']} errors**, {ld['rps']} req/s, latency p50 {ld['p50_ms']} ms, "
+              f"p95 {ld['p95_ms']} ms, **p99 {ld['p99_ms']} ms**."]
+    L += ["", "## Scale (seeded synthetic data ×10, ×100; never shown by the app)", "",
+          "| query | ×1 p50 ms | ×10 p50 ms | ×100 p50 ms | ×100 ÷ ×1 | goal ≤ 2× |", "|---|---|---|---|---|---|"]
+    for row in r.get("scale", []):
+        if "query" in row:
+            L.append(f"| {row['query']} | {row['x1_p50_ms']} | {row['x10_p50_ms']} | "
+                     f"{row['x100_p50_ms']} | {row['ratio_x100']}× | {_ok(row['ratio_x100'] <= 2)} |")
+    builds = [row for row in r.get("scale", []) if "pipeline_build_s" in row]
+    if builds:
+        L.append("")
+        L.append("Pipeline build time: " + ", ".join(f"×{b['scale']} {b['pipeline_build_s']} s"
+                                                     for b in builds) + ".")
+    if notes:
+        L += ["", "## Where a goal is missed: why, and what would close it", "", notes]
+    path.write_text("\n".join(L) + "\n")
+
+
+if __name__ == "__main__":
+    root = Path(__file__).resolve().parent
+    res = json.loads((root / "out" / "results.json").read_text())
+    notes_file = root / "NOTES.md"
+    write(res, root / "RESULTS.md", notes_file.read_text() if notes_file.exists() else "")

@@ -1,0 +1,341 @@
+"""Run every benchmark side by side and write bench/RESULTS.md.
+
+    python -m bench.run            # full run (~6 min on 2 cores)
+    python -m bench.run --quick    # shorter loads, fewer repetitions (smoke test)
+
+Each figure is a ratio of two things measured in the same run on the same machine:
+callback over HTTP ÷ the same data function in-process; first load ÷ a static HTML floor holding the
+same Plotly figure and bundle; interaction bytes ÷ the values' bytes; callback throughput ÷ a bare
+Flask endpoint returning the same query result; latency on ×100 synthetic data ÷ on the real data.
+All traffic goes to 127.0.0.1 only; every loop is bounded.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+sys.path.insert(0, str(ROOT))
+
+from bench import interactions as I  # noqa: E402
+from bench.load import percentile, run as load_run  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(cmd: list[str], env_extra: dict | None = None, health: str = "/healthz"):
+    port = _free_port()
+    env = dict(os.environ, PORT=str(port), HOST="127.0.0.1", DASH_DISABLE_VERSION_CHECK="true",
+               **(env_extra or {}))
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with urllib.request.urlopen(base + health, timeout=2):
+                return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError(f"{cmd} did not start")
+
+
+def gunicorn(app: str, env_extra: dict | None = None, health: str = "/healthz"):
+    return start([sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", app], env_extra, health)
+
+
+def post_timings(base: str, body: dict, n: int) -> list[float]:
+    import http.client
+    from urllib.parse import urlparse
+
+    u = urlparse(base)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+    data = json.dumps(body).encode()
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        conn.request("POST", "/_dash-update-component", body=data,
+                     headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"})
+        r = conn.getresponse()
+        r.read()
+        assert r.status in (200, 204), r.status
+        out.append((time.perf_counter() - t0) * 1000)
+    conn.close()
+    return out
+
+
+def timeit(fn, n: int) -> list[float]:
+    fn()
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def stats(xs: list[float]) -> dict:
+    return {"p50": round(percentile(xs, 50), 2), "p95": round(percentile(xs, 95), 2),
+            "min": round(min(xs), 2), "max": round(max(xs), 2), "n": len(xs)}
+
+
+# --- 1. callback overhead ------------------------------------------------------------------------
+def bench_callbacks(base: str, calls: list[dict], n: int) -> list[dict]:
+    rows = []
+    for it in I.INTERACTIONS:
+        match = [c for c in calls if it["output"] in (c.get("output") or "") and c["status"] == 200
+                 and (it.get("page") is None or c["page"] == it["page"])]
+        if not match:
+            rows.append({"name": it["name"], "missing": f"no recorded callback for {it['output']}"})
+            continue
+        http = stats(post_timings(base, match[0]["body"], n))
+        inproc = stats(timeit(it["inprocess"], n))
+        rows.append({"name": it["name"], "http": http, "inprocess": inproc,
+                     "ratio_p50": round(http["p50"] / max(inproc["p50"], 1e-6), 2)})
+    return rows
+
+
+# --- 2. first load vs a static floor -------------------------------------------------------------
+FIRST_CHART_JS = """() => new Promise(res => {
+  const t0 = performance.timeOrigin;
+  const check = () => {
+    const el = document.querySelector('.js-plotly-plot .main-svg .plot, .js-plotly-plot .geolayer path');
+    if (el) { res(performance.now()); } else { requestAnimationFrame(check); }
+  };
+  check();
+})"""
+
+
+def _measure_page(browser, url: str) -> dict:
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    pg = ctx.new_page()
+    cdp = ctx.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    sizes, types = {}, {}
+    cdp.on("Network.responseReceived", lambda e: types.__setitem__(e["requestId"], e["type"]))
+    cdp.on("Network.loadingFinished",
+           lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    pg.goto(url)
+    t_chart = pg.evaluate(FIRST_CHART_JS)
+    pg.wait_for_load_state("networkidle")
+    fig = pg.evaluate("""() => { const g = document.querySelector('.js-plotly-plot');
+        return g ? {data: g.data, layout: g.layout} : null; }""")
+    total = sum(sizes.values())
+    js = sum(v for k, v in sizes.items() if types.get(k) == "Script")
+    ctx.close()
+    return {"first_chart_ms": round(t_chart, 1), "bytes": total, "js_bytes": js, "figure": fig}
+
+
+STATIC_TEMPLATE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="/assets/vendor/bootstrap/bootstrap.min.css">
+<script src="/assets/plotly-custom.min.js"></script></head><body>
+<div id="g" style="height:420px"></div>
+<script src="/floor.js"></script></body></html>"""
+
+
+def floor_app(figure: dict):
+    """A bare Flask app serving one static page that draws ``figure`` with the same bundle."""
+    from flask import Flask, Response
+    from flask_compress import Compress
+
+    app = Flask(__name__, static_folder=str(ROOT / "assets"), static_url_path="/assets")
+    app.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
+    Compress(app)
+    js = ("Plotly.newPlot('g', %s, %s, {displaylogo:false, topojsonURL:'/assets/topojson/'});"
+          % (json.dumps(figure["data"]), json.dumps(figure["layout"])))
+
+    @app.get("/")
+    def index():
+        return Response(STATIC_TEMPLATE, mimetype="text/html")
+
+    @app.get("/floor.js")
+    def floor_js():
+        return Response(js, mimetype="text/javascript")
+
+    @app.get("/healthz")
+    def health():
+        return "ok"
+
+    return app
+
+
+def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    rows = []
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in pages:
+            runs = [_measure_page(b, base + path) for _ in range(reps)]
+            fig = runs[-1]["figure"]
+            if not fig:
+                rows.append({"page": path, "missing": "no chart on page"})
+                continue
+            with tempfile.TemporaryDirectory() as tmp:
+                (Path(tmp) / "fig.json").write_text(json.dumps(fig))
+                proc, fbase = start([sys.executable, "-m", "bench.floor", str(Path(tmp) / "fig.json")])
+                try:
+                    floors = [_measure_page(b, fbase + "/") for _ in range(reps)]
+                finally:
+                    proc.terminate()
+            app_ms = [r["first_chart_ms"] for r in runs]
+            floor_ms = [r["first_chart_ms"] for r in floors]
+            rows.append({
+                "page": path,
+                "app_first_chart_ms": stats(app_ms), "floor_first_chart_ms": stats(floor_ms),
+                "app_bytes": runs[-1]["bytes"], "app_js_bytes": runs[-1]["js_bytes"],
+                "floor_bytes": floors[-1]["bytes"],
+                "ratio_time_p50": round(percentile(app_ms, 50) / percentile(floor_ms, 50), 2),
+                "ratio_bytes": round(runs[-1]["bytes"] / floors[-1]["bytes"], 2),
+            })
+        b.close()
+    return rows
+
+
+# --- 3. interaction payload ----------------------------------------------------------------------
+def bench_payload(calls: list[dict]) -> list[dict]:
+    rows = []
+    for it in I.PAYLOADS:
+        match = [c for c in calls if it["output"] in (c.get("output") or "") and c["status"] == 200
+                 and c.get("response")]
+        if not match:
+            rows.append({"name": it["name"], "missing": f"no recorded response for {it['output']}"})
+            continue
+        c = match[-1]
+        values = it["values"](json.loads(c["response"]))
+        vb = len(json.dumps(values, separators=(",", ":")).encode())
+        rb = len(c["response"].encode())
+        rows.append({"name": it["name"], "response_bytes": rb, "values_bytes": vb,
+                     "ratio": round(rb / vb, 2)})
+    return rows
+
+
+# --- 4. throughput vs bare Flask ------------------------------------------------------------------
+def bench_throughput(base: str, calls: list[dict], seconds: float, clients_list=(16, 64)) -> list[dict]:
+    it = I.THROUGHPUT
+    match = [c for c in calls if it["output"] in (c.get("output") or "") and c["status"] == 200]
+    if not match:
+        return [{"missing": f"no recorded callback for {it['output']}"}]
+    body = json.dumps(match[0]["body"]).encode()
+    proc, bare = gunicorn("bench.bare:app", health="/healthz")
+    rows = []
+    try:
+        for clients in clients_list:
+            a = load_run(base, [("POST", "/_dash-update-component", body)], clients, seconds)
+            b = load_run(bare, [("GET", "/query", None)], clients, seconds)
+            rows.append({"clients": clients, "app": a, "bare_flask": b,
+                         "ratio_rps": round(a["rps"] / max(b["rps"], 1e-6), 2)})
+    finally:
+        proc.terminate()
+    return rows
+
+
+# --- 5. scale -------------------------------------------------------------------------------------
+def bench_scale(n: int) -> list[dict]:
+    from bench import synthetic
+    from data import db
+    from data.pipeline.build import build
+
+    rows = []
+    dirs = {1: ROOT / "data" / "built"}
+    for k in (10, 100):
+        src = synthetic.make(k)
+        out = src.parent / "built"
+        t0 = time.perf_counter()
+        build(src, out)
+        rows.append({"scale": k, "pipeline_build_s": round(time.perf_counter() - t0, 2)})
+        dirs[k] = out
+    results = {}
+    for k, d in dirs.items():
+        os.environ["ATLAS_DATA_DIR"] = str(d)
+        db.reset()
+        results[k] = {name: stats(timeit(fn, n)) for name, fn in I.SCALE.items()}
+        results[k]["cohort_rows"] = db.release().manifest["tables"]["cohorts"]["rows"]
+    os.environ.pop("ATLAS_DATA_DIR", None)
+    db.reset()
+    out = []
+    for name in I.SCALE:
+        out.append({"query": name, **{f"x{k}_p50_ms": results[k][name]["p50"] for k in dirs},
+                    "ratio_x100": round(results[100][name]["p50"] / results[1][name]["p50"], 2)})
+    return out + rows
+
+
+# --- report ---------------------------------------------------------------------------------------
+def machine() -> dict:
+    import dash
+    import duckdb
+    import pandas
+    import plotly
+
+    try:
+        chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True,
+                                  text=True, timeout=20).stdout.strip()
+    except OSError:
+        chromium = "not found"
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), "?")
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(mem) / 1024 / 1024, 1),
+            "python": platform.python_version(), "dash": dash.__version__,
+            "plotly": plotly.__version__, "duckdb": duckdb.__version__,
+            "pandas": pandas.__version__, "chromium": chromium}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args()
+    n = 20 if args.quick else 100
+    load_s = 5 if args.quick else 30
+    reps = 2 if args.quick else 5
+    OUT.mkdir(exist_ok=True)
+    results = {"machine": machine(), "quick": args.quick}
+    proc, base = gunicorn("app:server")
+    try:
+        from bench.payloads import record
+
+        calls = record(base, with_responses=True)
+        (OUT / "payloads.json").write_text(json.dumps(calls))
+        results["callbacks"] = bench_callbacks(base, calls, n)
+        results["first_load"] = bench_first_load(base, I.FIRST_LOAD_PAGES, reps)
+        results["payload"] = bench_payload(calls)
+        results["throughput"] = bench_throughput(base, calls, load_s)
+        results["load"] = load_run(base, [("POST", "/_dash-update-component",
+                                           json.dumps(c["body"]).encode())
+                                          for c in calls if c["status"] == 200]
+                                   + [("GET", p, None) for p in ("/", "/healthz")],
+                                   64, 10 if args.quick else 60)
+    finally:
+        proc.terminate()
+    results["scale"] = bench_scale(max(10, n // 5))
+    (OUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
+    from bench.report import write
+
+    write(results, RESULTS)
+    print(f"wrote {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()
