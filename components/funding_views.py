@@ -7,7 +7,7 @@ from dash import html
 
 from components.figures.funding import KIND_LABEL, euro, topic_label
 from components.fmt import NO_FIGURE, partial_date
-from components.infra_tables import NUMBER_FORMATTER, joined, md_links
+from components.infra_tables import NUMBER_FORMATTER, evidence_list, joined, md_links
 
 
 def _s(v) -> str:
@@ -38,6 +38,9 @@ def timeline_table(rows: pd.DataFrame):
 
 def undrawn_note(rows: pd.DataFrame) -> html.P:
     und = rows[~rows.drawable]
+    if rows.empty:
+        return html.P("No activity matches these filters; clear a filter to see more.",
+                      className="small mb-0")
     if und.empty:
         return html.P("Every activity shown has a start date.", className="small mb-0")
     names = "; ".join(und.label)
@@ -67,6 +70,8 @@ def budget_table(groups: pd.DataFrame, group: str, money_label: str):
 def budget_total_label(total: dict, money_label: str, scope: str) -> str:
     what = "funding calls" if scope == "calls" else "activities"
     n, N = total["n_with_budget"], total["n_total"]
+    if N == 0:
+        return f"No {what} match these filters, so there is nothing to sum."
     amount = euro(total["amount_eur"]) if n else NO_FIGURE
     return (f"{amount} in total — {money_label} of {what} with a published budget "
             f"({n} of {N}); the other {N - n} have no published figure and are not counted as zero.")
@@ -91,6 +96,8 @@ def participation_table(links: pd.DataFrame, counts: pd.DataFrame, what: str):
 
 def coverage_note(items: pd.DataFrame, what: str) -> str:
     n, N = int(items.has_countries.sum()), len(items)
+    if N == 0:
+        return f"No {what} match these filters."
     return (f"Countries are recorded for {n} of {N} {what}; the other {N - n} name none, so a "
             "country's count is what the sources list, not necessarily all it takes part in.")
 
@@ -187,3 +194,36 @@ def outputs_columns() -> list[dict]:
             {"field": "n_infra_nodes", "headerName": "Infrastructure nodes", **n},
             {"field": "wgs_source_urls", "minWidth": 260},
             {"field": "genotyped_source_urls", "minWidth": 260}]
+
+
+def _date(v, missing: str) -> str:
+    return partial_date(v) if isinstance(v, str) and v else missing
+
+
+def activity_items(a: pd.DataFrame) -> list[dict]:
+    """Activity rows as evidence items (components.infra_tables.evidence_list), budgets included,
+    a missing one said to be missing."""
+    out = []
+    for r in a.itertuples():
+        bits = [KIND_LABEL.get(r.kind, r.kind), r.programme_label,
+                f"{_date(r.start_date, 'start not stated')} to {_date(r.end_date, 'end not stated')}",
+                "budget: " + (euro(r.budget_eur) if r.budget_eur == r.budget_eur
+                              else "no published figure"),
+                "EU contribution: " + (euro(r.eu_contribution_eur)
+                                       if r.eu_contribution_eur == r.eu_contribution_eur
+                                       else "no published figure")]
+        out.append({"label": r.name, "detail": "; ".join(str(b) for b in bits),
+                    "table": "activities", "id": r.activity_id, "source_urls": list(r.source_urls)})
+    return out
+
+
+def group_detail(title: str, have: pd.DataFrame, miss: pd.DataFrame) -> html.Div:
+    """The activities of a budget group: those with a published figure, then those without."""
+    n = len(have) + len(miss)
+    parts = [html.H3(f"{title}: {len(have)} of {n} with a published figure", className="h6"),
+             evidence_list(activity_items(have), empty="None has a published figure.")]
+    if len(miss):
+        parts += [html.H3(f"Without a published figure ({len(miss)}, not counted as zero)",
+                          className="h6 mt-2"),
+                  evidence_list(activity_items(miss), empty="")]
+    return html.Div(parts)

@@ -65,7 +65,10 @@ def unplaced_block(unplaced, outside, total: int) -> html.Div:
     outside the map frame."""
     n = len(unplaced)
     parts = []
-    if n == 0:
+    if total == 0:
+        parts.append(html.P("No node matches these filters; clear a filter to see more.",
+                            className="small mb-0", id="infra-unplaced-count"))
+    elif n == 0:
         parts.append(html.P(f"All {total} nodes shown have coordinates.", className="small mb-0",
                             id="infra-unplaced-count"))
     else:

@@ -12,17 +12,16 @@ import dash
 from dash import Input, Output, callback, ctx, dcc, html, no_update
 
 from components.chart_card import notices, url_sync
-from components.fmt import partial_date
-from components.figures.funding import (KIND_LABEL, budget_figure, euro, grouped_bars_with_gaps,
+from components.figures.funding import (KIND_LABEL, budget_figure, grouped_bars_with_gaps,
                                         outputs_scatter, participation_map, participation_matrix,
                                         timeline_figure, topic_label)
 from components.funding_sections import (GROUPS, MONEY, ROLES, SCOPES, VIEWS, X_CHOICES, Y_CHOICES,
                                          budget_section, calls_section, filter_panel,
                                          outputs_section, participation_section, timeline_section)
-from components.funding_views import (budget_table, budget_total_label, calls_table, coverage_note,
-                                      outputs_columns, outputs_rows, participation_table,
-                                      project_coverage_text, project_rows, timeline_table,
-                                      undrawn_note)
+from components.funding_views import (activity_items, budget_table, budget_total_label,
+                                      calls_table, coverage_note, group_detail, outputs_columns,
+                                      outputs_rows, participation_table, project_coverage_text,
+                                      project_rows, timeline_table, undrawn_note)
 from components.infra_controls import summary_text
 from components.infra_tables import evidence_list
 from components.infra_views import sources_line
@@ -222,7 +221,7 @@ def detail(sel, programme, kind, topic, *choices):
     if what == "act":
         a = funding.activities()
         a = a[a.activity_id == arg]
-        act = evidence_list(_activity_items(a), empty="") if len(a) else _bad()
+        act = evidence_list(activity_items(a), empty="") if len(a) else _bad()
     elif what == "grp":
         act = _group_detail(st, arg)
     elif what in ("country", "cell"):
@@ -246,24 +245,6 @@ def detail(sel, programme, kind, topic, *choices):
     return act, part, spec().to_search(st)
 
 
-def _activity_items(a) -> list[dict]:
-    out = []
-    for r in a.itertuples():
-        bits = [KIND_LABEL.get(r.kind, r.kind), r.programme_label,
-                f"{_date(r.start_date, 'start not stated')} to {_date(r.end_date, 'end not stated')}",
-                f"budget: {euro(r.budget_eur)}" if r.budget_eur == r.budget_eur
-                else "budget: no published figure",
-                f"EU contribution: {euro(r.eu_contribution_eur)}"
-                if r.eu_contribution_eur == r.eu_contribution_eur else "EU contribution: no published figure"]
-        out.append({"label": r.name, "detail": "; ".join(str(b) for b in bits),
-                    "table": "activities", "id": r.activity_id, "source_urls": list(r.source_urls)})
-    return out
-
-
-def _date(v, missing: str) -> str:
-    return partial_date(v) if isinstance(v, str) and v else missing
-
-
 def _group_detail(st, grp) -> html.Div:
     a = funding.activities(**_flt(st))
     a = a[(a.kind == "funding_call") == (st["scope"] == "calls")]
@@ -271,15 +252,8 @@ def _group_detail(st, grp) -> html.Div:
     if a.empty:
         return _bad()
     col = "eu_contribution_eur" if st["money"] == "eu_contribution" else "budget_eur"
-    have, miss = a[a[col].notna()], a[a[col].isna()]
-    return html.Div([
-        html.H3(f"{topic_label(grp) if st['group'] == 'topic' else grp}: {len(have)} of {len(a)} "
-                "with a published figure", className="h6"),
-        evidence_list(_activity_items(have), empty="None has a published figure."),
-        html.H3(f"Without a published figure ({len(miss)}, not counted as zero)", className="h6 mt-2")
-        if len(miss) else html.Div(),
-        evidence_list(_activity_items(miss), empty="") if len(miss) else html.Div(),
-    ])
+    title = topic_label(grp) if st["group"] == "topic" else grp
+    return group_detail(title, a[a[col].notna()], a[a[col].isna()])
 
 
 def _bad() -> html.P:
@@ -349,6 +323,7 @@ def outputs(programme, kind, topic, x, y):
     urls = list(drawn.wgs_source_urls) if st["y"] == "wgs" else (
         list(drawn.genotyped_source_urls) if st["y"] == "genotyped" else [])
     src = (sources_line(urls, what="the genome figures drawn", release=release_info()) if urls
-           else html.Small("Counts of records in this atlas's data (cohorts, nodes, activities, "
-                           "projects, calls), each row sourced on its own page."))
+           else html.Small(["Counts of records in this atlas's data; every record cites its own "
+                            "sources (nodes: ", html.A("infrastructures table", href="/infrastructures"),
+                            "; activities, projects and calls: above on this page)."]))
     return fig, grid, cols, src, miss, rows, cols

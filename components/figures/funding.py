@@ -91,6 +91,10 @@ def timeline_figure(rows: pd.DataFrame, today) -> go.Figure:
                                 "fillmode": "overlay", "fgcolor": "white", "size": 7,
                                 "solidity": 0.3}},
         ))
+    if d.empty:
+        fig.add_annotation(text="No activity with a start date matches these filters",
+                           showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                           font={"size": 14, "color": MISSING_GREY})
     t = pd.Timestamp(today).strftime("%Y-%m-%d")
     fig.add_shape(type="line", x0=t, x1=t, y0=0, y1=1, yref="paper",
                   line={"color": "#D55E00", "width": 2, "dash": "dot"})
@@ -110,22 +114,29 @@ def budget_figure(groups: pd.DataFrame, label_of=str) -> go.Figure:
     """Horizontal bars of the sourced budget per group with "n of N with a published budget";
     groups with no published budget get a text label instead of a bar."""
     g = groups.iloc[::-1]
+    if g.empty:
+        fig = go.Figure()
+        fig.add_annotation(text="No activity matches these filters", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper", font={"size": 14, "color": MISSING_GREY})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        return fig
     has = g.amount_eur.notna()
-    text = [f"{euro(a)} · {w} of {n} with budget" if h else ""
+    text = [f"{euro(a)} ({w} of {n})" if h else ""
             for a, w, n, h in zip(g.amount_eur, g.n_with_budget, g.n_total, has)]
-    ylab = [wrap(label_of(x), 26) for x in g.grp]
+    ylab = [wrap(label_of(x), 20) for x in g.grp]
     fig = go.Figure(go.Bar(
         orientation="h", x=[a if h else None for a, h in zip(g.amount_eur, has)], y=ylab,
         text=text, textposition="outside", cliponaxis=False, marker_color=PALETTE[0],
         customdata=list(g.grp), name="sourced budget",
-        hovertemplate="<b>%{y}</b><br>%{text}<extra></extra>"))
+        hovertemplate="<b>%{y}</b><br>%{text} activities with a published budget<extra></extra>"))
     for y, w, n, h in zip(ylab, g.n_with_budget, g.n_total, has):
         if not h:
             fig.add_annotation(x=0, y=y, xanchor="left", showarrow=False,
                                text=f"no published budget (0 of {n})",
                                font={"color": MISSING_GREY, "size": 11})
     top = float(g.amount_eur.max()) if has.any() else 1.0
-    fig.update_xaxes(title_text="euros (sum of published figures)", range=[0, top * 1.45],
+    fig.update_xaxes(title_text="€, sum of published figures", range=[0, top * 1.5],
                      tickprefix="€", tickformat="~s")
     fig.update_yaxes(automargin=True)
     fig.update_layout(margin={"l": 8, "r": 16, "t": 16, "b": 48}, showlegend=False,
@@ -253,10 +264,11 @@ def outputs_scatter(df: pd.DataFrame, x: str, y: str, x_label: str, y_label: str
                      f"<br>{y_label}: {int(b):,}")
     fig = go.Figure(go.Scatter(
         x=d[x], y=d[y], mode="markers+text", text=text, textposition="top center",
-        textfont={"size": 10}, customdata=list(d.iso3),
+        textfont={"size": 10}, customdata=list(d.iso3), cliponaxis=False,
         marker={"size": 10, "color": PALETTE[0], "line": {"width": 0.6, "color": "white"}},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-    fig.update_xaxes(title_text=x_label, rangemode="tozero")
+    top = float(d[x].max()) if len(d) else 1.0
+    fig.update_xaxes(title_text=x_label, range=[-0.6, top * 1.05 + 0.6])
     fig.update_yaxes(title_text=y_label + (" (log scale)" if log_y else ""),
                      type="log" if log_y else "linear")
     fig.update_layout(margin={"l": 72, "r": 16, "t": 16, "b": 56}, showlegend=False,

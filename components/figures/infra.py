@@ -107,6 +107,10 @@ def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) 
                              "color": [KIND_COLOUR.get(kind) if s != "operational" else "#343a40"
                                        for s in g.status]}},
         ))
+    if located.empty:
+        fig.add_annotation(text="No node with coordinates matches these filters", showarrow=False,
+                           x=0.5, y=0.5, xref="paper", yref="paper",
+                           font={"size": 14, "color": "#5c636a"}, bgcolor="white")
     present = [s for s in STATUS_SYMBOL if s in set(located.status)]
     for s in present:  # a second legend explaining the symbols
         fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=STATUS_LABEL[s],
@@ -156,7 +160,7 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
     fig = make_subplots(rows=1, cols=2 if with_bars else 1, shared_yaxes=True,
                         column_widths=[0.74, 0.26] if with_bars else None,
                         horizontal_spacing=0.02,
-                        subplot_titles=(["Infrastructure kinds", "Funded participation (n)"]
+                        subplot_titles=(["Kinds of node", "Funded (n)"]
                                         if with_bars else None))
     ynames = [names[i] for i in order]
     fig.add_trace(go.Heatmap(

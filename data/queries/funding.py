@@ -82,8 +82,8 @@ def timeline_rows(acts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     ends = [pd.Timestamp(d) if d is not None and not pd.isna(d) else None
             for d in out.end_date_last]
     t = pd.Timestamp(today)
-    out["open_ended"] = [e is None for e in ends]
-    out["drawable"] = [s is not None for s in starts]
+    out["open_ended"] = pd.Series([e is None for e in ends], index=out.index, dtype=bool)
+    out["drawable"] = pd.Series([s is not None for s in starts], index=out.index, dtype=bool)
     out["bar_start"] = starts
     out["bar_end"] = [e if e is not None else (max(t, s) if s is not None else None)
                       for s, e in zip(starts, ends)]

@@ -40,7 +40,7 @@ def test_budget_figure_labels_missing_groups_instead_of_drawing_zero():
     values = dict(zip(bar.customdata, bar.x))
     assert values["A"] == 5e6 and values["B"] is None
     assert any("no published budget (0 of 2)" in a.text for a in fig.layout.annotations)
-    assert "2 of 3 with budget" in " ".join(bar.text)
+    assert "(2 of 3)" in " ".join(bar.text)
 
 
 def test_grouped_bars_put_a_mark_not_a_zero_where_a_figure_is_missing():
