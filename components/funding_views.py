@@ -32,7 +32,7 @@ def timeline_table(rows: pd.DataFrame):
             "source_urls": joined(r.source_urls)} for r in rows.itertuples()]
     cols = [{"field": "name", "minWidth": 240}, {"field": "kind"}, {"field": "programme"},
             {"field": "start_date"}, {"field": "end_date"}, {"field": "drawn", "minWidth": 200},
-            {"field": "activity_id"}, {"field": "source_urls", "minWidth": 300}]
+            {"field": "activity_id"}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return out, cols
 
 
@@ -63,7 +63,7 @@ def budget_table(groups: pd.DataFrame, group: str, money_label: str):
             {"field": "activities", "headerName": "Activities", "type": "numericColumn"},
             {"field": "without_budget", "headerName": "Without (not summed)", "type": "numericColumn"},
             {"field": "with_budget_ids", "minWidth": 220}, {"field": "missing_budget_ids", "minWidth": 220},
-            {"field": "source_urls", "minWidth": 300}]
+            {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return out, cols
 
 
@@ -90,7 +90,7 @@ def participation_table(links: pd.DataFrame, counts: pd.DataFrame, what: str):
             {"field": "n", "headerName": f"{what.capitalize()} recorded", "type": "numericColumn"},
             {"field": "coordinates", "headerName": "Of which coordinated", "type": "numericColumn"},
             {"field": "items", "minWidth": 260}, {"field": "item_ids", "minWidth": 200},
-            {"field": "source_urls", "minWidth": 300}]
+            {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
 
@@ -119,7 +119,7 @@ def calls_table(calls: pd.DataFrame):
             {"field": "projects_funded", "valueFormatter": NUMBER_FORMATTER},
             {"field": "projects_in_data", "headerName": "Projects in this atlas's data"},
             {"field": "project_ids_in_data", "minWidth": 200}, {"field": "call_id"},
-            {"field": "notes", "minWidth": 320}, {"field": "source_urls", "minWidth": 300}]
+            {"field": "notes", "minWidth": 320}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
 
@@ -162,7 +162,7 @@ def project_columns() -> list[dict]:
             {"field": "confidence"},
             {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 220,
              "filter": False},
-            {"field": "project_id", "hide": True}, {"field": "source_urls", "hide": True},
+            {"field": "project_id", "hide": True}, {"field": "source_urls", "headerName": "Source URLs", "hide": True},
             {"field": "notes", "hide": True}]
 
 
@@ -192,8 +192,8 @@ def outputs_columns() -> list[dict]:
             {"field": "genotyped_as_of", "headerName": "Genotyped as of"},
             {"field": "n_cohorts", "headerName": "Cohorts", **n},
             {"field": "n_infra_nodes", "headerName": "Infrastructure nodes", **n},
-            {"field": "wgs_source_urls", "minWidth": 260},
-            {"field": "genotyped_source_urls", "minWidth": 260}]
+            {"field": "wgs_source_urls", "headerName": "WGS source URLs", "minWidth": 260},
+            {"field": "genotyped_source_urls", "headerName": "Genotyped source URLs", "minWidth": 260}]
 
 
 def _date(v, missing: str) -> str:

@@ -39,7 +39,7 @@ def map_table(located: pd.DataFrame) -> tuple[list[dict], list[dict]]:
     cols = [{"field": "name", "minWidth": 220}, {"field": "kind"}, {"field": "status"},
             {"field": "country"}, {"field": "city"}, {"field": "lat"}, {"field": "lon"},
             {"field": "location", "headerName": "Location precision", "minWidth": 200},
-            {"field": "infra_id"}, {"field": "source_urls", "minWidth": 300}]
+            {"field": "infra_id"}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
 
@@ -72,7 +72,7 @@ def coverage_table(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
                {"field": "research_projects", "headerName": "Research projects (recorded)",
                 "type": "numericColumn"},
                {"field": "infra_ids", "headerName": "Node ids", "minWidth": 220},
-               {"field": "source_urls", "minWidth": 320}])
+               {"field": "source_urls", "headerName": "Source URLs", "minWidth": 320}])
     return rows, cols
 
 
@@ -106,7 +106,7 @@ def node_columns() -> list[dict]:
         {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 260,
          "filter": False},
         {"field": "operator", "hide": True}, {"field": "website", "hide": True},
-        {"field": "infra_id", "hide": True}, {"field": "source_urls", "hide": True},
+        {"field": "infra_id", "hide": True}, {"field": "source_urls", "headerName": "Source URLs", "hide": True},
         {"field": "notes", "hide": True},
     ]
 
@@ -136,5 +136,5 @@ def standard_columns() -> list[dict]:
         {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 220,
          "filter": False},
         {"field": "url", "hide": True}, {"field": "standard_id", "hide": True},
-        {"field": "source_urls", "hide": True},
+        {"field": "source_urls", "headerName": "Source URLs", "hide": True},
     ]

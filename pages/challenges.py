@@ -82,6 +82,12 @@ def layout(**kwargs):
     ])
 
 
+
+# Chart cards, CSV buttons and the URL sync register their clientside callbacks when first built.
+# Dash copies the global callback list once, on the first request, possibly before (or while) the
+# router first builds page layouts; building the skeleton here, at import, registers them in time.
+layout()
+
 @callback(Output("challenges-grid", "rowData"), Output("challenges-country", "options"),
           Output("challenges-count", "children"), Input("challenges-group", "value"))
 def grid(group):

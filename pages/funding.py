@@ -68,6 +68,12 @@ def layout(**kwargs):
     ])
 
 
+
+# Chart cards, CSV buttons and the URL sync register their clientside callbacks when first built.
+# Dash copies the global callback list once, on the first request, possibly before (or while) the
+# router first builds page layouts; building the skeleton here, at import, registers them in time.
+layout()
+
 @callback(
     *[Output(f"funding-{k}", "options") for k in FILTER_KEYS],
     *[Output(f"funding-{k}", "value") for k in FILTER_KEYS],

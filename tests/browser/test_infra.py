@@ -113,3 +113,21 @@ def test_challenges_page_has_no_serious_accessibility_violations(page, base_url)
     wait_for_dash(page)
     assert "Finland" in page.inner_text("#challenges-detail")
     assert run_axe(page) == []
+
+
+def test_coverage_csv_exports_what_is_drawn_with_sources(page, base_url):
+    """The funder's view — countries × kinds beside participation — downloads as CSV with the
+    node ids and source URLs of every row."""
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    page.wait_for_function("() => dash_ag_grid.getApi('infra-coverage-grid')"
+                           " && dash_ag_grid.getApi('infra-coverage-grid').getDisplayedRowCount() > 0")
+    page.evaluate("() => { document.documentElement.style.scrollBehavior = 'auto'; }")
+    page.locator("#infra-coverage-csv").scroll_into_view_if_needed()
+    with page.expect_download() as dl:
+        page.click("#infra-coverage-csv")
+    text = open(dl.value.path(), encoding="utf-8").read()
+    header = text.splitlines()[0].lower()
+    for col in ("federated ega node", "funded activities (recorded)", "source urls"):
+        assert col in header
+    assert "Spain" in text and "https://" in text

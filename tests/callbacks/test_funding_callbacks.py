@@ -103,3 +103,10 @@ def test_outputs_list_countries_without_a_figure_instead_of_drawing_them(mini_da
     assert "SVK" not in drawn and "Slovakia" in text_of(missing)
     assert {r["iso3"] for r in grid} == drawn
     assert len(rows) == 7
+
+
+def test_filters_matching_nothing_say_so_instead_of_summing(mini_data):
+    label = page.budget(["national"], [], ["training"], "programme", "budget", "activities")[5]
+    assert label.startswith("No activities match")
+    note = page.timeline(["national"], [], ["training"], dt.date(2026, 1, 1))[5]
+    assert "No activity matches" in text_of(note)

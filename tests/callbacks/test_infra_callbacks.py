@@ -115,3 +115,9 @@ def test_challenges_detail_rests_on_rows_and_writes_the_url(mini_data):
     assert search == "?country=FIN&fact=fega"
     body, _ = challenges.detail("ZZZ", "fega", "all")
     assert "not a country with a profile" in text_of(body)
+
+
+def test_filters_matching_nothing_say_so(mini_data):
+    out = page.render(["hpc_centre"], [], ["planned"], [], [], "name")
+    assert "No node matches these filters" in text_of(out[4])
+    assert out[-1].endswith("(0)")
