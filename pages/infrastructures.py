@@ -181,7 +181,8 @@ def render(kind, parent, status, service, standard, sort):
     msrc = sources_line(located.source_urls, what=f"the {len(located)} nodes drawn", release=rel)
     outside = located[[not in_frame(a, b) for a, b in zip(located.lat, located.lon)]]
     unplaced = unplaced_block(nodes[nodes.lat.isna() | nodes.lon.isna()], outside, len(nodes))
-    kinds = flt["kinds"] or infra.facets()["kinds"]
+    # Columns: the chosen kinds; otherwise the kinds among the matching nodes (all when none match).
+    kinds = flt["kinds"] or sorted(set(nodes.kind)) or infra.facets()["kinds"]
     countries = infra.matrix_countries()
     cov = infra.coverage(nodes, countries, kinds)
     if sort == "gaps":

@@ -120,7 +120,7 @@ def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) 
     fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=list(MAP_LON),
                     lataxis_range=list(MAP_LAT), bgcolor="white", fitbounds=False)
     fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 30, "b": 0}, clickmode="event",
+        margin={"l": 0, "r": 0, "t": 30, "b": 0}, clickmode="event", showlegend=True,
         legend={"title": {"text": "Kind"}, "orientation": "h", "x": 0, "y": 0, "yanchor": "top",
                 "font": {"size": 11}},
         legend2={"title": {"text": "Status"}, "orientation": "h", "x": 0, "y": 1,
