@@ -213,20 +213,34 @@ def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
 
 
 # --- 3. interaction payload ----------------------------------------------------------------------
-def bench_payload(calls: list[dict]) -> list[dict]:
+def bench_payload(base: str, calls: list[dict]) -> list[dict]:
+    import http.client
+    from urllib.parse import urlparse
+
     rows = []
+    u = urlparse(base)
     for it in I.PAYLOADS:
         match = [c for c in calls if it["output"] in (c.get("output") or "") and c["status"] == 200
-                 and c.get("response")]
+                 and c["page"] == it["page"]]
         if not match:
-            rows.append({"name": it["name"], "missing": f"no recorded response for {it['output']}"})
+            rows.append({"name": it["name"], "missing": f"no recorded callback for {it['output']}"})
             continue
-        c = match[-1]
-        values = it["values"](json.loads(c["response"]))
-        vb = len(json.dumps(values, separators=(",", ":")).encode())
-        rb = len(c["response"].encode())
-        rows.append({"name": it["name"], "response_bytes": rb, "values_bytes": vb,
-                     "ratio": round(rb / vb, 2)})
+        body = json.dumps(it["interaction"](match[0]["body"])).encode()
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
+        conn.request("POST", "/_dash-update-component", body=body,
+                     headers={"Content-Type": "application/json"})
+        raw = conn.getresponse().read()
+        conn.request("POST", "/_dash-update-component", body=body,
+                     headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"})
+        wire = len(conn.getresponse().read())
+        conn.close()
+        resp = json.loads(raw)
+        fig_bytes = len(json.dumps(resp["response"][it["output"].split(".")[0]],
+                                   separators=(",", ":")).encode())
+        vb = len(json.dumps(it["values"](resp), separators=(",", ":")).encode())
+        rows.append({"name": it["name"], "response_bytes": len(raw), "wire_bytes_gzip": wire,
+                     "figure_patch_bytes": fig_bytes, "values_bytes": vb,
+                     "ratio": round(fig_bytes / vb, 2), "ratio_whole_response": round(len(raw) / vb, 2)})
     return rows
 
 
@@ -320,7 +334,7 @@ def main() -> None:
         (OUT / "payloads.json").write_text(json.dumps(calls))
         results["callbacks"] = bench_callbacks(base, calls, n)
         results["first_load"] = bench_first_load(base, I.FIRST_LOAD_PAGES, reps)
-        results["payload"] = bench_payload(calls)
+        results["payload"] = bench_payload(base, calls)
         results["throughput"] = bench_throughput(base, calls, load_s)
         results["load"] = load_run(base, [("POST", "/_dash-update-component",
                                            json.dumps(c["body"]).encode())

@@ -41,15 +41,14 @@ def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | N
         dbc.CardHeader(heading),
         dbc.CardBody([
             html.P(sentence, id=f"{prefix}-sentence", className="chart-sentence small mb-2"),
-            extra_controls or html.Div(),
+            extra_controls if extra_controls is not None else html.Div(),
             dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(),
                                   style={"height": f"{graph_height}px"},
                                   **(graph_kwargs or {})),
                         type="default", delay_show=300),
             html.Div([
                 dbc.Button("Show as table", id=f"{prefix}-table-toggle", color="secondary",
-                           outline=True, size="sm", className="me-2",
-                           **{"aria-controls": f"{prefix}-table-collapse"}),
+                           outline=True, size="sm", className="me-2"),
                 dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
                             "Download CSV"], id=f"{prefix}-csv", color="secondary", outline=True,
                            size="sm"),
@@ -59,6 +58,13 @@ def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | N
             html.Div(id=f"{prefix}-sources", className="small text-body-secondary mt-2"),
         ]),
     ], className="chart-card mb-3")
+
+
+def register(*prefixes: str) -> None:
+    """Register the clientside wiring of chart cards. Call at page-module import time (not inside
+    ``layout()``): callbacks created while a layout runs may never reach the browser under gunicorn."""
+    for prefix in prefixes:
+        _wire(prefix)
 
 
 def _wire(prefix: str) -> None:
@@ -81,7 +87,9 @@ def _wire(prefix: str) -> None:
 def url_sync(page: str) -> list:
     """The hidden pieces that mirror a page's state into the address bar: a Store and its callback.
 
-    The page's callbacks write ``<page>-url-search.data`` (from ``Spec.to_search``).
+    The page's callbacks write ``<page>-url-search.data`` (from ``Spec.to_search``). Call it once at
+    page-module import time too (``url_sync(page)`` at module level) so the callback is registered
+    before the app starts serving.
     """
     sid = f"{page}-url-search"
     if sid not in _WIRED:

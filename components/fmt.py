@@ -5,9 +5,9 @@ Missing figures are always the phrase :data:`NO_FIGURE`, never 0 or a blank.
 from __future__ import annotations
 
 import calendar
-import math
 from urllib.parse import urlparse
 
+import pandas as pd
 from dash import html
 
 NO_FIGURE = "no public figure"
@@ -24,10 +24,11 @@ TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
 
 
 def is_missing(v) -> bool:
-    if v is None:
-        return True
+    """True for None, NaN, pd.NA and NaT (DuckDB gives pd.NA for missing integers)."""
+    if v is None or isinstance(v, (list, tuple, dict, set)):
+        return v is None
     try:
-        return bool(v != v) or (isinstance(v, float) and math.isnan(v))
+        return bool(pd.isna(v))
     except (TypeError, ValueError):
         return False
 
@@ -59,7 +60,7 @@ def domain(url: str) -> str:
 
 def source_links(urls, limit: int | None = None) -> list:
     """A list of <a> elements, one per source URL, labelled by domain; opens in a new tab."""
-    urls = list(urls or [])
+    urls = list(urls) if urls is not None else []
     shown = urls[:limit] if limit else urls
     out: list = []
     for i, u in enumerate(shown):

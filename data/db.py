@@ -35,7 +35,8 @@ TABLES = frozenset({
     "release_changes",
 })
 RELOAD_SECONDS = float(os.environ.get("ATLAS_RELOAD_SECONDS", "5"))
-_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # query names
+_RELEASE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # release ids (hex hashes)
 
 
 class DataError(RuntimeError):
@@ -82,7 +83,7 @@ def load_release(root: Path | None = None) -> Release:
     if not current.exists():
         raise DataError(f"{current} is missing: no data release is built; {FIX}.")
     release_id = current.read_text().strip()
-    if not _NAME_RE.match(release_id):
+    if not _RELEASE_RE.match(release_id):
         raise DataError(f"{current} names {release_id!r}, which is not a release id; {FIX}.")
     directory = root / "releases" / release_id
     mpath = directory / "manifest.json"

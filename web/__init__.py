@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from . import api, compression, headers, health
+from . import api, compression, downloads, headers, health
 
 
 def install(server: Flask) -> None:
@@ -14,3 +14,4 @@ def install(server: Flask) -> None:
     headers.install(server)
     health.install(server)
     api.install(server)
+    downloads.install(server)

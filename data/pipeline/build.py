@@ -100,7 +100,10 @@ def normalise(parsed) -> dict[str, pd.DataFrame]:
     gc["figure_id"] = key.agg("|".join, axis=1).map(lambda s: hashlib.sha1(s.encode()).hexdigest()[:12])
     m = frames["milestones"]
     m.insert(0, "milestone_id", [f"{d}-{_slug(t)}" for d, t in zip(m.date, m.title)])
-    m["countries_iso3"] = [_milestone_countries(f"{t} {d}", c) for t, d in zip(m.title, m.description)]
+    # Countries named in the title; only when the title names none, those in the description
+    # (a description may mention others in passing, e.g. earlier signatories' counts).
+    m["countries_iso3"] = [_milestone_countries(t, c) or _milestone_countries(d, c)
+                           for t, d in zip(m.title, m.description)]
     co = frames["cohorts"]
     co["size_band"] = [S.size_band(n) for n in co.participants]
     co["multi_country"] = co.countries_iso3.map(len) > 1
@@ -196,11 +199,18 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None) -> di
         current = read_current(out_dir)
         if current == release_id and (out_dir / "releases" / release_id / "manifest.json").exists():
             return json.loads((out_dir / "releases" / release_id / "manifest.json").read_text())
+        # Release diff (data/pipeline/diff.py): rows added/changed/removed since the served
+        # release. Written after the release id is fixed, so the id still names the data alone.
+        from .diff import write_changes
+        chg_path, changes = write_changes(tmp, out_dir / "releases" / current if current else None)
+        info["release_changes"] = {"file": chg_path.name, "rows": pq.read_metadata(chg_path).num_rows,
+                                   "sha256": sha256_file(chg_path)}
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "release_id": release_id,
             "built_at": (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "previous_release": current,
+            "changes": changes,
             "tables": info,
             "sources": {str(p.relative_to(sources)): sha256_file(p) for p in _source_files(sources)},
         }

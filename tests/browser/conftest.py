@@ -133,7 +133,9 @@ def run_axe(pg) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(pg)
-    return [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+    return [{"id": v["id"], "impact": v["impact"],
+             "nodes": [(n["target"], n.get("failureSummary", "")[:300]) for n in v["nodes"][:5]]}
+            for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
 
 
 def external_requests(pg) -> list[str]:

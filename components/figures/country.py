@@ -1,0 +1,249 @@
+"""Figures of the country profile: genome figures over time, and the infrastructure-node map.
+
+Pure builders: frames in, ``go.Figure`` out. Every point carries its key in ``customdata``
+(``[iso3, figure_id]`` for figures, ``[iso3, "infra_id;infra_id"]`` for map points).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..fmt import BASIS_LABEL, METRIC_LABEL, domain, number, partial_date
+from ..theme import GEOJSON_URL, OUTSIDE_COLOUR, PALETTE
+
+METRIC_SHORT = {"wgs_sequenced": "WGS", "wes_sequenced": "WES", "genotyped": "genotyped",
+                "genomes_accessible": "accessible", "target": "target"}
+METRIC_SYMBOL = {"wgs_sequenced": "circle", "wes_sequenced": "square", "genotyped": "diamond",
+                 "genomes_accessible": "star"}
+BASIS_DASH = {"cumulative": "solid", "annual": "dot", "proxy": "dash", "subset": "dashdot"}
+COMPARE_COLOUR = "#6c757d"
+
+
+def short_name(name: str) -> str:
+    """'Danish National Genome Center (DNGC …)' -> 'Danish National Genome Center'."""
+    for sep in (" (", " - ", ": "):
+        if sep in name and name.index(sep) > 3:
+            name = name[: name.index(sep)]
+    return name if len(name) <= 40 else name[:39] + "…"
+
+
+def _hover(name, metric, value, basis, as_of, urls, conf, extra="") -> str:
+    src = ", ".join(domain(u) for u in list(urls)[:3]) or "—"
+    return (f"<b>{name}</b><br>{METRIC_LABEL.get(metric, metric)}: {number(value)}"
+            f"<br>{BASIS_LABEL.get(basis, basis)} · as of {partial_date(as_of)}"
+            f"<br>source: {src}<br>confidence: {conf}{extra}")
+
+
+def _empty(message: str) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, margin={"t": 16},
+                      annotations=[{"text": message, "showarrow": False, "xref": "paper",
+                                    "yref": "paper", "x": 0.5, "y": 0.5, "font": {"size": 15}}])
+    return fig
+
+
+def compare_metrics(figures: pd.DataFrame) -> list[str]:
+    """Metrics a comparison overlays: those the country reports itself, and always WGS (a
+    comparison never adds a scale the country's own figures do not use, except the headline)."""
+    own = [] if figures is None or not len(figures) else list(
+        figures[figures.metric != "target"].metric.unique())
+    return sorted({"wgs_sequenced", *own})
+
+
+def _totals(fig: go.Figure, totals: pd.DataFrame, label: str, colour: str, key: str, x_end,
+            width: float, opacity: float) -> None:
+    """Carried-forward totals as step lines, held to the right edge (a total stands until the
+    next figure changes it)."""
+    for metric, g in totals.groupby("metric", sort=True):
+        n = g["n_countries"] if "n_countries" in g else [None] * len(g)
+        conf = g["confidence"] if "confidence" in g else ["lowest of the figures used"] * len(g)
+        hover = [_hover(label, metric, v, "cumulative", str(d)[:10], u, c,
+                        f"<br>median of {k} signatories with a figure" if k else
+                        "<br>carried-forward total")
+                 for v, d, u, c, k in zip(g.value, g.date, g.source_urls, conf, n)]
+        x, y = list(g.date), list(g.value)
+        if pd.Timestamp(x[-1]) < x_end:
+            x.append(x_end); y.append(y[-1]); hover.append(hover[-1] + " (latest, carried forward)")
+        fig.add_trace(go.Scatter(
+            x=x, y=y, name=f"{label} · {METRIC_SHORT[metric]} (total)", mode="lines+markers",
+            line={"color": colour, "width": width, "shape": "hv"},
+            marker={"symbol": METRIC_SYMBOL[metric], "size": [7] * len(g) + [0] * (len(x) - len(g)),
+                    "color": colour},
+            opacity=opacity, customdata=[[key, metric]] * len(x), text=hover,
+            hovertemplate="%{text}<extra></extra>"))
+
+
+def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataFrame | None = None,
+                  compare_label: str = "", log: bool = False,
+                  own_total: pd.DataFrame | None = None) -> go.Figure:
+    """Figures of one country over time, one trace per programme × metric × basis.
+
+    ``figures``: rows of ``country_genome_counts`` (targets included: drawn as horizontal lines from
+    their as-of date to the right edge). ``compare``: carried-forward totals to overlay, columns
+    ``metric``, ``date``, ``value``, ``source_urls`` and optionally ``n_countries``,
+    ``confidence``. ``own_total``: the country's own carried-forward totals (``progress`` rows),
+    drawn for a metric only where two or more programmes add up.
+    """
+    figures = figures if figures is not None else pd.DataFrame()
+    if compare is not None and len(compare):
+        compare = compare[compare.metric.isin(compare_metrics(figures))]
+    compare = compare if compare is not None and len(compare) else None
+    if not len(figures) and compare is None:
+        return _empty(f"No public figure for {name}")
+    dates = [pd.Timestamp(d) for d in figures.get("as_of_last", [])]
+    if compare is not None:
+        dates += [pd.Timestamp(d) for d in compare.date]
+    x_end = max(dates) if dates else pd.Timestamp(dt.date.today())
+    if dates and x_end == min(dates):
+        x_end = x_end + pd.Timedelta(days=365)
+    fig = go.Figure()
+    progs = list(dict.fromkeys(figures.get("programme", [])))
+    colour = {p: PALETTE[i % (len(PALETTE) - 1)] for i, p in enumerate(progs)}
+    achieved = figures[figures.metric != "target"] if len(figures) else figures
+    for (prog, metric, basis), g in achieved.groupby(["programme", "metric", "count_basis"], sort=False):
+        pname = short_name(g.programme_name.iloc[0])
+        label = f"{pname} · {METRIC_SHORT[metric]}" + ("" if basis == "cumulative" else f" ({basis})")
+        fig.add_trace(go.Scatter(
+            x=g.as_of_last, y=g.value, name=label, mode="lines+markers",
+            line={"color": colour[prog], "dash": BASIS_DASH[basis], "width": 2},
+            marker={"symbol": METRIC_SYMBOL[metric] + ("" if basis == "cumulative" else "-open"),
+                    "size": 10, "color": colour[prog], "line": {"width": 2, "color": colour[prog]}},
+            customdata=[[iso3, f] for f in g.figure_id],
+            text=[_hover(pname, metric, r.value, basis, r.as_of_date, r.source_urls, r.confidence)
+                  for r in g.itertuples()],
+            hovertemplate="%{text}<extra></extra>"))
+    targets = figures[figures.metric == "target"] if len(figures) else figures
+    # One line per programme, basis and value: a target restated later with the same value is
+    # the same line (its hover names every source); a changed target is a new line.
+    for (prog, basis, value), g in targets.groupby(["programme", "count_basis", "value"], sort=False):
+        g = g.sort_values("as_of_last")
+        first = g.iloc[0]
+        pname = short_name(first.programme_name)
+        urls = list(dict.fromkeys(u for lst in g.source_urls for u in lst))
+        restated = ("" if len(g) == 1 else "<br>restated: " + ", ".join(
+            partial_date(d) for d in g.as_of_date.iloc[1:]))
+        hover = _hover(f"Target · {pname}", "target", value, basis, first.as_of_date, urls,
+                       first.confidence, restated)
+        per = "" if basis == "cumulative" else f" per year ({basis})"
+        fig.add_trace(go.Scatter(
+            x=[first.as_of_last, x_end], y=[value, value], mode="lines+markers",
+            name=f"Target {number(value)}{per} · {pname}",
+            line={"color": colour[prog], "dash": "longdash", "width": 1.5},
+            marker={"symbol": "line-ew-open", "size": 12, "color": colour[prog]},
+            customdata=[[iso3, first.figure_id]] * 2, text=[hover] * 2,
+            hovertemplate="%{text}<extra></extra>"))
+    own = own_totals_drawn(own_total)
+    if own is not None and len(own):
+        _totals(fig, own, f"{name} (sum of programmes)", "#343a40", iso3, x_end, width=1.5,
+                opacity=0.9)
+    if compare is not None:
+        _totals(fig, compare, compare_label, COMPARE_COLOUR, "compare", x_end, width=3, opacity=0.7)
+    fig.update_layout(
+        yaxis={"title": {"text": "reported count"}, "rangemode": "tozero",
+               "type": "log" if log else "linear"},
+        legend={"orientation": "h", "y": -0.1, "yanchor": "top", "x": 0, "font": {"size": 11}},
+        hovermode="closest", margin={"t": 16, "r": 32, "b": 24})
+    return fig
+
+
+def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
+    """The country's outline (neighbours in light grey) with its located nodes as points.
+
+    Nodes at the same place share one marker listing them all; open markers locate a city centroid,
+    not the building. Nodes without coordinates are not drawn (the page lists them).
+    """
+    focus = frame[frame.focus]
+    fig = go.Figure(go.Choropleth(
+        geojson=GEOJSON_URL, featureidkey="properties.iso3", locations=list(frame.iso3),
+        z=[1 if f else 0 for f in frame.focus], zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, OUTSIDE_COLOUR], [1, "#dbe9f6"]], marker={"line": {"color": "#adb5bd",
+                                                                          "width": 0.6}},
+        hoverinfo="skip", name="country outline"))
+    located = nodes[nodes.lat.notna()] if len(nodes) else nodes
+    for precision, symbol, label in (("stated", "circle", "stated location"),
+                                     ("city_centroid", "circle-open", "city centroid (approximate)")):
+        sub = located[located.location_precision == precision] if len(located) else located
+        if not len(sub):
+            continue
+        groups = sub.groupby(["lat", "lon"], sort=True)
+        lat, lon, text, ids, size = [], [], [], [], []
+        for (la, lo), g in groups:
+            lat.append(la); lon.append(lo); size.append(10 + 3 * min(len(g) - 1, 4))
+            ids.append([iso3, ";".join(g.infra_id)])
+            lines = [f"{r.name} — {r.kind.replace('_', ' ')}, {r.status.replace('_', ' ')}"
+                     for r in g.itertuples()]
+            text.append(f"<b>{g.city.iloc[0] if isinstance(g.city.iloc[0], str) else ''}</b> "
+                        f"({label})<br>" + "<br>".join(lines))
+        fig.add_trace(go.Scattergeo(
+            lat=lat, lon=lon, mode="markers", name=f"nodes · {label}", text=text,
+            customdata=ids, hovertemplate="%{text}<extra></extra>",
+            marker={"symbol": symbol, "size": size, "color": PALETTE[5],
+                    "line": {"width": 2, "color": PALETTE[5]}}))
+    geo = {"visible": False, "projection": {"type": "mercator"}, "showframe": False,
+           "bgcolor": "white"}
+    if len(focus):
+        f = focus.iloc[0]
+        lo0 = max(f.min_lon, f.label_lon - 16); lo1 = min(f.max_lon, f.label_lon + 16)
+        la0 = max(f.min_lat, f.label_lat - 10); la1 = min(f.max_lat, f.label_lat + 10)
+        if len(located):
+            lo0, lo1 = min(lo0, located.lon.min()), max(lo1, located.lon.max())
+            la0, la1 = min(la0, located.lat.min()), max(la1, located.lat.max())
+        # Widen the shorter side so the map fills a landscape card (about 1.6:1) instead of a
+        # narrow strip; cos(latitude) converts degrees of longitude to distance.
+        shrink = max(math.cos(math.radians((la0 + la1) / 2)), 0.2)
+        width, height = (lo1 - lo0) * shrink, la1 - la0
+        if width < 1.6 * height:
+            extra = (1.6 * height / shrink - (lo1 - lo0)) / 2
+            lo0, lo1 = lo0 - extra, lo1 + extra
+        else:
+            extra = (width / 1.6 - height) / 2
+            la0, la1 = la0 - extra, la1 + extra
+        pad_lo, pad_la = max((lo1 - lo0) * 0.06, 0.6), max((la1 - la0) * 0.06, 0.4)
+        geo["lonaxis"] = {"range": [lo0 - pad_lo, lo1 + pad_lo]}
+        geo["lataxis"] = {"range": [la0 - pad_la, la1 + pad_la]}
+    fig.update_layout(geo=geo, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      legend={"orientation": "h", "y": -0.02, "x": 0}, showlegend=True)
+    return fig
+
+
+
+def own_totals_drawn(own_total: pd.DataFrame | None) -> pd.DataFrame | None:
+    """The rows of the country's own totals that :func:`genome_figure` draws (metrics where two or
+    more programmes add up)."""
+    if own_total is None or not len(own_total):
+        return None
+    multi = own_total.groupby("metric").n_programmes.max()
+    return own_total[own_total.metric.isin(multi[multi > 1].index)]
+
+
+def genome_table(figures: pd.DataFrame, compare: pd.DataFrame | None = None,
+                 compare_label: str = "", own_total: pd.DataFrame | None = None,
+                 name: str = "") -> pd.DataFrame:
+    """Exactly what :func:`genome_figure` draws, one row per point, with the source columns."""
+    if compare is not None and len(compare):
+        compare = compare[compare.metric.isin(compare_metrics(figures))]
+    rows = []
+    for r in (figures.itertuples() if figures is not None else []):
+        rows.append({"series": "target" if r.metric == "target" else "reported figure",
+                     "programme": short_name(r.programme_name), "metric": r.metric,
+                     "count_basis": r.count_basis, "value": int(r.value),
+                     "as_of_date": r.as_of_date, "as_of": partial_date(r.as_of_date),
+                     "confidence": r.confidence, "source_urls": "; ".join(r.source_urls),
+                     "quote_or_basis": r.quote_or_basis, "figure_id": r.figure_id})
+    for label, frame in ((f"{name} (sum of programmes)", own_totals_drawn(own_total)),
+                         (compare_label, compare)):
+        for r in (frame.itertuples() if frame is not None else []):
+            n = getattr(r, "n_countries", None)
+            rows.append({"series": label, "programme": "carried-forward total"
+                         + (f" (median of {n} signatories)" if n else ""),
+                         "metric": r.metric, "count_basis": "cumulative", "value": float(r.value),
+                         "as_of_date": str(r.date)[:10], "as_of": partial_date(str(r.date)[:10]),
+                         "confidence": getattr(r, "confidence", "") or "",
+                         "source_urls": "; ".join(r.source_urls), "quote_or_basis": "",
+                         "figure_id": ""})
+    return pd.DataFrame(rows, columns=["series", "programme", "metric", "count_basis", "value",
+                                       "as_of_date", "as_of", "confidence", "source_urls",
+                                       "quote_or_basis", "figure_id"])

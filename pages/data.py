@@ -1,0 +1,102 @@
+"""/data — Data & sources: what the figures mean, how derived ones are computed, the served release
+(date, row counts, hashes) and what changed since the previous one, every source grouped by
+publisher, known conflicts and gaps, downloads, the public API and how to cite.
+
+``layout`` is static text plus empty containers; one callback fills the release-dependent parts.
+"""
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, callback, dcc, html
+from flask import has_request_context, request
+
+from data import db
+from data.queries import catalog
+from data.queries.release import release_info
+
+from pages._data_api import api_section
+from pages._data_sections import (
+    changes_block, cite_block, markdown_sections, md, notes_links, release_block, section,
+    sources_block, toc,
+)
+
+dash.register_page(__name__, path="/data", name="Data & sources", order=6, nav=True,
+                   title="Data & sources — 1+MG Atlas",
+                   description="What the figures mean, methods, sources, conflicts and gaps, "
+                               "downloads, API and citation of the 1+MG Atlas data release.")
+
+METHODS = dict(markdown_sections("data-methods"))
+CONFLICTS = markdown_sections("known-conflicts-and-gaps")
+SECTIONS = [
+    ("data-release", "Current data release and downloads"),
+    ("data-changes", "What changed since the previous release"),
+    ("data-meaning", "What the figures mean"),
+    ("data-methods", "How derived figures are computed"),
+    ("data-sources", "Sources"),
+    ("data-conflicts", "Known conflicts and gaps"),
+    ("data-api", "Public API"),
+    ("data-cite", "How to cite"),
+]
+TITLES = dict(SECTIONS)
+
+
+def _loading(cid: str) -> dcc.Loading:
+    return dcc.Loading(html.Div(id=cid), type="default", delay_show=300)
+
+
+def layout(**_kwargs):
+    conflicts = []
+    for title, body in CONFLICTS:
+        if title:
+            conflicts.append(html.H3(title, className="h6 mt-3"))
+        conflicts.append(md(body))
+    return html.Div([
+        dcc.Store(id="data-load", data=1),
+        html.H1("Data & sources", className="h3"),
+        html.P("Every number in the atlas comes from a public source, named next to it, with the "
+               "date it refers to. This page explains what the numbers mean and how the derived "
+               "ones are computed. It lists every source and the places where sources disagree "
+               "or say nothing. Here you can also download the data, query it through the API, "
+               "and find how to cite it.", className="mb-2"),
+        toc(SECTIONS),
+        section("data-release", TITLES["data-release"], _loading("data-release-body")),
+        section("data-changes", TITLES["data-changes"], _loading("data-changes-body")),
+        section("data-meaning", TITLES["data-meaning"], md(METHODS["What the figures mean"])),
+        section("data-methods", TITLES["data-methods"],
+                md(METHODS["How derived figures are computed"])),
+        section("data-sources", TITLES["data-sources"], _loading("data-sources-body"),
+                html.P(["The same list as ",
+                        html.A("CSV", href="/api/v1/sources?format=csv&limit=500"),
+                        ", or one row per URL: ",
+                        html.A("by URL (CSV)", href="/api/v1/sources?group=url&format=csv"
+                                                    "&limit=500"), "."],
+                       className="small mt-2")),
+        section("data-conflicts", TITLES["data-conflicts"], *conflicts,
+                html.P("The full research notes, with every source read:",
+                       className="small mt-3 mb-1"), notes_links()),
+        section("data-api", TITLES["data-api"], *api_section()),
+        section("data-cite", TITLES["data-cite"], _loading("data-cite-body")),
+    ], id="data-page", className="data-page",
+        # Bootstrap's pink code colour is 4.3:1 on the page background; this one is AA (6.9:1).
+        style={"maxWidth": "72rem", "--bs-code-color": "#a01e55"})
+
+
+@callback(
+    Output("data-release-body", "children"), Output("data-changes-body", "children"),
+    Output("data-sources-body", "children"),
+    Output("data-cite-body", "children"),
+    Input("data-load", "data"),
+)
+def fill(_load):
+    """Everything on the page that depends on the served release."""
+    info = release_info()
+    tables = catalog.loaded_tables()
+    sha = {t: db.manifest()["tables"][t]["sha256"] for t in tables}
+    counts = catalog.change_counts()
+    changes = catalog.release_changes().to_dict("records")
+    for r in changes:
+        r["changed_columns"] = list(r["changed_columns"] if r["changed_columns"] is not None else [])
+    return (release_block(info, sha), changes_block(counts, info["previous_release"], changes),
+            sources_block(catalog.sources("publisher"), catalog.source_totals()),
+            cite_block(catalog.citation(info, request.host_url if has_request_context() else "")))
+

@@ -1,0 +1,272 @@
+"""The endpoints of the public API, declared once: path, parameters, row shape, fetch function.
+
+web/api.py serves them, web/openapi.py documents them, pages/_data_api.py lists them on /data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from flask import request
+
+from data.db import release
+from data.queries import api as q
+from data.queries import catalog
+from data.queries import cohorts as co
+from data.queries.api import VOCAB
+from data.queries.release import release_info
+
+from .api_format import records
+from .api_params import Param
+
+PREFIX = "/api/v1"
+
+
+def _vocab(name: str) -> Callable[[], tuple]:
+    def get() -> tuple:
+        return _codes()[name]
+    return get
+
+
+def _codes() -> dict:
+    rid = release().release_id
+    if _codes.cache.get("rid") != rid:
+        _codes.cache = {"rid": rid, **q.vocabulary(),
+                        "profile": tuple(q.countries().iso3)}
+    return _codes.cache
+
+
+_codes.cache = {}
+
+LIMIT = Param("limit", "int", "Rows per page.", default=100, lo=1, hi=500, example="100")
+OFFSET = Param("offset", "int", "Rows to skip (for paging).", default=0, lo=0, hi=100_000,
+               example="0")
+FORMAT = Param("format", "enum", "Response format: json, or csv (list values joined with ';').",
+               choices=("json", "csv"), default="json")
+PAGED = (LIMIT, OFFSET, FORMAT)
+COUNTRY = Param("country", "list", "ISO 3166-1 alpha-3 codes, comma-separated (any of them).",
+                choices=_vocab("country"), upper=True, example="FIN,DNK")
+DATE_FROM = Param("from", "date", "Keep rows whose date period ends on or after this date "
+                  "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2020")
+DATE_TO = Param("to", "date", "Keep rows whose date period starts on or before this date "
+                "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2024-06")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    rule: str
+    op_id: str
+    tag: str
+    summary: str
+    description: str
+    params: tuple[Param, ...]
+    fetch: Callable[[dict], object]
+    row: str | None = None        # key into openapi.ROWS for list rows / CSV columns
+    shape: str = "list"           # "list" (paged rows) or "object"
+    csv: bool = True
+    example: str = ""
+    schema: dict | None = None    # object endpoints: the JSON Schema of "data"
+    notes: tuple[str, ...] = ()   # caveats repeated in every response's meta
+
+    @property
+    def oa_path(self) -> str:
+        return self.rule.replace("<", "{").replace(">", "}")
+
+    @property
+    def data_schema(self) -> dict | None:
+        if self.shape == "list":
+            return {"$ref": f"#/components/schemas/{schema_name(self.row)}"}
+        return self.schema
+
+
+def schema_name(row: str) -> str:
+    return "".join(w.capitalize() for w in row.split("_"))
+
+
+def _country_detail(a: dict) -> dict:
+    iso3 = a["iso3"]
+    df = q.countries(iso3=iso3)
+    return {"country": records(df, "country")[0],
+            "latest_figures": records(q.country_figures(iso3), "latest_figure"),
+            "initiatives": records(q.country_initiatives(iso3), "initiative"),
+            "_csv": df}
+
+
+def _release(_a: dict) -> dict:
+    info = release_info()
+    base = request.host_url.rstrip("/")
+    cit = catalog.citation(info, base)
+    rid = info["release_id"]
+    tables = catalog.loaded_tables()
+    return {
+        **info, "sha256": {t: release().manifest["tables"][t]["sha256"] for t in tables},
+        "changes": catalog.change_counts(),
+        "citation": {"text": cit["text"], "bibtex": cit["bibtex"]},
+        "downloads": {"bundle": f"/downloads/{rid}/bundle.zip",
+                      "tables": {t: {"csv": f"/downloads/{rid}/{t}.csv",
+                                     "parquet": f"/downloads/{rid}/{t}.parquet"} for t in tables}},
+    }
+
+
+def _index(_a: dict) -> dict:
+    return {"endpoints": [{"path": PREFIX + e.oa_path, "summary": e.summary} for e in ENDPOINTS],
+            "openapi": PREFIX + "/openapi.json", "documentation": "/data#data-api"}
+
+
+_COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}
+RELEASE_SCHEMA = {
+    "type": "object", "additionalProperties": False,
+    "required": ["release_id", "built_at", "built_date", "previous_release", "schema_version",
+                 "tables", "sha256", "changes", "citation", "downloads"],
+    "properties": {
+        "release_id": {"type": "string"}, "built_at": {"type": "string"},
+        "built_date": {"type": "string", "format": "date"},
+        "previous_release": {"type": ["string", "null"]}, "schema_version": {"type": "integer"},
+        "tables": _COUNTS,
+        "sha256": {"type": "object", "additionalProperties": {"type": "string"}},
+        "changes": {"description": "Rows added/changed/removed per table since the previous "
+                                   "release; null when not recorded.",
+                    "type": ["object", "null"], "additionalProperties": {
+                        "type": "object", "required": ["added", "changed", "removed"],
+                        "properties": {k: {"type": "integer"} for k in ("added", "changed",
+                                                                        "removed")}}},
+        "citation": {"type": "object", "required": ["text", "bibtex"],
+                     "properties": {"text": {"type": "string"}, "bibtex": {"type": "string"}}},
+        "downloads": {"type": "object"},
+    },
+}
+COUNTRY_DETAIL_SCHEMA = {
+    "type": "object", "additionalProperties": False,
+    "required": ["country", "latest_figures", "initiatives"],
+    "properties": {
+        "country": {"$ref": "#/components/schemas/Country"},
+        "latest_figures": {"type": "array", "items": {"$ref": "#/components/schemas/LatestFigure"}},
+        "initiatives": {"type": "array", "items": {"$ref": "#/components/schemas/Initiative"}},
+    },
+}
+
+ENDPOINTS: list[Endpoint] = [
+    Endpoint("/", "index", "about", "List the endpoints.", "Where to start.", (), _index,
+             shape="object", csv=False, schema={"type": "object"}),
+    Endpoint("/countries", "listCountries", "countries", "Countries with a profile.",
+             "One row per country: membership, 1+MG signature, population and the latest "
+             "carried-forward figure per metric (value, as-of date, sources, confidence, per "
+             "million). A metric with no public figure is null.",
+             (Param("eu_member", "bool", "Only EU members (true) or non-members (false)."),
+              Param("onemg_signatory", "bool", "Only 1+MG signatories (true) or not (false)."),
+              *PAGED),
+             lambda a: q.countries(eu_member=a["eu_member"], signatory=a["onemg_signatory"]),
+             row="country", example="?eu_member=true&limit=5"),
+    Endpoint("/countries/<iso3>", "getCountry", "countries", "One country.",
+             "The country's profile row, its latest figure per programme, metric and basis "
+             "(all bases, labelled), and its initiatives. format=csv gives the profile row.",
+             (Param("iso3", "enum", "ISO 3166-1 alpha-3 code of a country with a profile.",
+                    choices=_vocab("profile"), upper=True, example="FIN", location="path",
+                    missing_if="[A-Za-z]{3}"),
+              FORMAT),
+             _country_detail, row="country", shape="object", example="FIN",
+             schema=COUNTRY_DETAIL_SCHEMA),
+    Endpoint("/genome-figures", "listGenomeFigures", "figures", "Dated genome figures.",
+             "Every figure as published, with its source URLs, as-of date (at the precision the "
+             "source gives), count basis and confidence. Metrics are different things and are "
+             "never summed here; annual, proxy and subset figures are labelled by count_basis.",
+             (COUNTRY,
+              Param("metric", "list", "Metrics (any of them).", choices=VOCAB["metric"],
+                    example="wgs_sequenced"),
+              Param("basis", "list", "Count bases (any of them).", choices=VOCAB["count_basis"],
+                    example="cumulative"),
+              Param("initiative", "list", "Initiative ids (any of them).",
+                    choices=_vocab("initiative"), example="fin_finngen"),
+              Param("confidence", "list", "Confidence levels.", choices=VOCAB["confidence"]),
+              DATE_FROM, DATE_TO, *PAGED),
+             lambda a: q.genome_figures(a["country"] or (), a["metric"] or (), a["basis"] or (),
+                                        a["initiative"] or (), a["confidence"] or (),
+                                        a["from"] and a["from"][0], a["to"] and a["to"][1]),
+             row="genome_figure", example="?country=FIN,DNK&metric=wgs_sequenced&from=2020"),
+    Endpoint("/cohorts", "listCohorts", "cohorts", "Cohorts, biobanks and genomic collections.",
+             "Exactly the rows of the cohort explorer for the same filters (one query serves "
+             "both). Within a facet values are OR-ed, except disease and data_type with "
+             "*_match=all (a cohort must have every value); facets are AND-ed. q is a literal, "
+             "case-insensitive substring of name, acronym or notes. Participants overlap across "
+             "cohorts: never add them up.",
+             (Param("country", "list", "ISO3 codes; a cohort matches if any of its countries is "
+                    "selected.", choices=_vocab("country"), upper=True, example="FIN"),
+              Param("kind", "list", "Kinds of cohort.", choices=co.KINDS),
+              Param("disease", "list", "Disease focus.", choices=co.DISEASE_FOCUS),
+              Param("disease_match", "enum", "any (default) or all of the disease values.",
+                    choices=co.MATCH_MODES, default="any"),
+              Param("data_type", "list", "Data types.", choices=co.DATA_TYPES, example="wgs"),
+              Param("data_match", "enum", "any (default) or all of the data types.",
+                    choices=co.MATCH_MODES, default="any"),
+              Param("access", "list", "Access models.", choices=co.ACCESS_MODELS),
+              Param("recruitment", "list", "Recruitment status.", choices=co.RECRUITMENT),
+              Param("size_band", "list", "Participant bands (order of magnitude).",
+                    choices=co.SIZE_BANDS),
+              Param("q", "text", "Literal text in name, acronym or notes.", max_len=100,
+                    example="biobank"),
+              Param("sort", "enum", "Order: <column>_asc or <column>_desc (ties by cohort_id).",
+                    choices=co.SORTS, default=co.DEFAULT_SORT),
+              *PAGED),
+             lambda a: co.search(co.CohortFilters(
+                 countries=a["country"] or (), kinds=a["kind"] or (),
+                 disease_focus=a["disease"] or (), disease_match=a["disease_match"],
+                 data_types=a["data_type"] or (), data_match=a["data_match"],
+                 access_models=a["access"] or (), recruitment=a["recruitment"] or (),
+                 size_bands=a["size_band"] or (), text=a["q"] or ""), a["sort"]),
+             row="cohort", example="?country=FIN&data_type=wgs",
+             notes=("Participants overlap across cohorts (EPIC contains E3N; biobanks hold other "
+                    "studies' samples): never add them up.",)),
+    Endpoint("/infrastructures", "listInfrastructures", "infrastructures",
+             "Research-infrastructure nodes and facilities.",
+             "National nodes (ELIXIR, BBMRI-ERIC, Federated EGA, GDI, …), HPC and sequencing "
+             "centres. location_precision says whether coordinates are stated or a city centroid.",
+             (COUNTRY,
+              Param("kind", "list", "Kinds of node.", choices=VOCAB["infra_kind"],
+                    example="gdi_node"),
+              Param("status", "list", "Status.", choices=VOCAB["infra_status"]), *PAGED),
+             lambda a: q.infrastructures(a["country"] or (), a["kind"] or (), a["status"] or ()),
+             row="infrastructure", example="?kind=gdi_node,fega_node"),
+    Endpoint("/activities", "listActivities", "activities", "Funded projects, calls and groups.",
+             "EU projects, partnerships, funding calls and expert groups. A country matches as "
+             "coordinator or participant. Budgets are as stated by the source (null if none).",
+             (COUNTRY,
+              Param("kind", "list", "Kinds of activity.", choices=VOCAB["activity_kind"]),
+              Param("topic", "list", "Topics (any of them).", choices=VOCAB["topic"],
+                    example="rare_disease"), *PAGED),
+             lambda a: q.activities(a["country"] or (), a["kind"] or (), a["topic"] or ()),
+             row="activity", example="?country=FIN&topic=infrastructure"),
+    Endpoint("/milestones", "listMilestones", "milestones", "Milestones of the initiative.",
+             "Dated events (signatures, launches, roadmaps); some dates are planned.",
+             (COUNTRY, DATE_FROM, DATE_TO, *PAGED),
+             lambda a: q.milestones(a["country"] or (), a["from"] and a["from"][0],
+                                    a["to"] and a["to"][1]),
+             row="milestone", example="?from=2018&to=2019"),
+    Endpoint("/sources", "listSources", "sources", "The sources behind the rows.",
+             "Every source URL cited by a curated row, grouped by publisher (registrable domain), "
+             "domain or URL, with how many rows of each table it supports.",
+             (Param("group", "enum", "Grouping.", choices=catalog.SOURCE_GROUPS,
+                    default="publisher"),
+              Param("table", "list", "Only references from these tables.",
+                    choices=catalog.SOURCE_TABLES),
+              Param("q", "text", "Keep groups whose publisher, domain or a URL contains this.",
+                    max_len=100, example="europa"), *PAGED),
+             lambda a: catalog.sources(a["group"], a["table"] or (), a["q"] or ""),
+             row="source", example="?group=domain&q=europa"),
+    Endpoint("/release", "getRelease", "release", "The served data release.",
+             "Release id, build date, row counts and content hashes of every table, the number "
+             "of rows added, changed and removed since the previous release, how to cite it and "
+             "where to download it.",
+             (), _release, shape="object", csv=False, schema=RELEASE_SCHEMA),
+    Endpoint("/release/changes", "listReleaseChanges", "release",
+             "Rows changed since the previous release.",
+             "One row per added, changed or removed row of a curated table; changed_columns "
+             "names what differs. Genome figures are keyed by figure_id (which includes the "
+             "value), so a corrected value is one figure removed and one added.",
+             (Param("table", "list", "Tables.", choices=catalog.SOURCE_TABLES),
+              Param("change", "list", "Kinds of change.", choices=catalog.CHANGE_KINDS),
+              *PAGED),
+             lambda a: catalog.release_changes(a["table"] or (), a["change"] or ()),
+             row="change", example="?change=added"),
+]
+
+

@@ -1,0 +1,225 @@
+"""Downloads with stable URLs.
+
+- ``/downloads/<release>/<table>.parquet``: the release's Parquet file as built (hash-checked
+  against its manifest before it is sent).
+- ``/downloads/<release>/<table>.csv``: the same table as CSV (list values joined with ``;``),
+  from the loaded DuckDB tables for the served release, from the Parquet file for an older one.
+- ``/downloads/<release>/bundle.zip``: every table as CSV plus the data dictionary, the source
+  notes, the citation and the manifest.
+- ``/downloads/notes/<name>.md``: the curated source notes (conflicts and gaps).
+
+``<release>`` is ``latest`` (the served release; short cache) or a release id (immutable; the
+served release or the previous one while it is kept on disk). Table names come from the
+allow-list ``data.db.TABLES`` and the release manifest; nothing from the URL reaches a path
+unchecked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+from flask import Blueprint, Flask, Response, request
+
+from data.db import TABLES, DataError, release
+from data.queries import catalog
+from data.queries.release import release_info
+from data.settings import PACKAGE_DIR, data_dir
+
+from .api import json_error
+
+bp = Blueprint("downloads", __name__, url_prefix="/downloads")
+_RID = re.compile(r"^[0-9a-f]{6,64}$")
+_FILE = re.compile(r"^([a-z][a-z0-9_]{0,63})\.(csv|parquet)$")
+REPO = PACKAGE_DIR.parent
+#: Source notes that may be downloaded: name -> file (an allow-list, never a path from the URL).
+NOTES = {
+    "known-conflicts-and-gaps": REPO / "docs" / "known-conflicts-and-gaps.md",
+    "REFERENCE-README": PACKAGE_DIR / "sources" / "REFERENCE-README.md",
+    "SOURCES-countries": PACKAGE_DIR / "sources" / "SOURCES-countries.md",
+    "SOURCES-cohorts": PACKAGE_DIR / "sources" / "SOURCES-cohorts.md",
+    "SOURCES-infrastructures": PACKAGE_DIR / "sources" / "SOURCES-infrastructures.md",
+    "SOURCES-additions": PACKAGE_DIR / "sources" / "SOURCES-additions.md",
+}
+DATA_README = PACKAGE_DIR / "README.md"
+MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "zip": "application/zip"}
+
+
+class NotFound(Exception):
+    pass
+
+
+def _resolve(rel: str) -> tuple[str, Path, dict, bool]:
+    """(release id, directory, manifest, is_current) for ``latest`` or a kept release id."""
+    cur = release()
+    if rel in ("latest", cur.release_id):
+        return cur.release_id, cur.directory, cur.manifest, True
+    if not _RID.match(rel):
+        raise NotFound(f"{rel[:40]!r} is not a release id")
+    directory = data_dir() / "releases" / rel
+    try:
+        manifest = json.loads((directory / "manifest.json").read_text())
+    except (OSError, ValueError):
+        raise NotFound(f"release {rel} is not available on this server") from None
+    return rel, directory, manifest, False
+
+
+def _checked_file(directory: Path, manifest: dict, table: str) -> Path:
+    info = manifest.get("tables", {}).get(table)
+    if table not in TABLES or info is None:
+        raise NotFound(f"the release has no table {table!r}")
+    path = directory / f"{table}.parquet"
+    data = path.read_bytes() if path.is_file() else b""
+    if hashlib.sha256(data).hexdigest() != info["sha256"]:
+        raise DataError(f"{path.name} no longer matches its manifest")
+    return path
+
+
+def frame_to_csv(df: pd.DataFrame) -> str:
+    """CSV text of a table: lists joined with ';', dates as YYYY-MM-DD, booleans true/false,
+    missing values empty (never 0)."""
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            out[col] = s.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(s):
+            out[col] = s.map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
+        elif s.dtype == object:
+            out[col] = s.map(_cell)
+    return out.to_csv(index=False, na_rep="", lineterminator="\n")
+
+
+def _cell(v):
+    if v is None:
+        return None
+    if isinstance(v, (list, tuple)) or hasattr(v, "tolist") and not isinstance(v, str):
+        v = v.tolist() if hasattr(v, "tolist") else v
+        if isinstance(v, list):
+            return ";".join("" if x is None else str(x) for x in v)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()[:10]
+    return v
+
+
+@functools.lru_cache(maxsize=64)
+def _csv_bytes(rid: str, table: str, directory: str, current: bool) -> bytes:
+    if current and rid == release().release_id:
+        df = catalog.table_frame(table)
+    else:
+        df = pq.read_table(Path(directory) / f"{table}.parquet").to_pandas()
+    return frame_to_csv(df).encode("utf-8")
+
+
+def _citation_text(manifest: dict, base: str) -> str:
+    info = {"release_id": manifest["release_id"], "built_date": manifest["built_at"][:10]}
+    c = catalog.citation(info, base)
+    return f"How to cite this data release\n\n{c['text']}\n\nBibTeX:\n\n{c['bibtex']}\n"
+
+
+@functools.lru_cache(maxsize=4)
+def _bundle(rid: str, directory: str, current: bool, base: str) -> bytes:
+    manifest = json.loads((Path(directory) / "manifest.json").read_text())
+    stamp = dt.datetime.strptime(manifest["built_at"], "%Y-%m-%dT%H:%M:%SZ").timetuple()[:6]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        def put(name: str, data: bytes | str) -> None:
+            z.writestr(zipfile.ZipInfo(f"atlas-{rid}/{name}", date_time=stamp),
+                       data.encode("utf-8") if isinstance(data, str) else data,
+                       compress_type=zipfile.ZIP_DEFLATED)
+        for table in sorted(t for t in manifest["tables"] if t in TABLES):
+            _checked_file(Path(directory), manifest, table)
+            put(f"{table}.csv", _csv_bytes(rid, table, directory, current))
+        readme = DATA_README.read_text() if DATA_README.is_file() else (
+            "# 1+MG Atlas data release\n\nThe data dictionary (data/README.md) was not available "
+            "when this bundle was made; see notes/REFERENCE-README.md for the source tables.\n")
+        put("README.md", readme)
+        for name, path in NOTES.items():
+            if path.is_file():
+                put(f"notes/{name}.md", path.read_text())
+        put("CITATION.txt", _citation_text(manifest, base))
+        put("manifest.json", json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return buf.getvalue()
+
+
+def _send(data: bytes, kind: str, filename: str, etag_key: str, immutable: bool) -> Response:
+    etag = '"' + hashlib.sha256(etag_key.encode() + data).hexdigest()[:24] + '"'
+    inm = {t.strip().removeprefix("W/") for t in request.headers.get("If-None-Match", "").split(",")}
+    resp = Response(status=304) if etag in inm or "*" in inm else Response(data, mimetype=MIME[kind])
+    resp.headers["ETag"] = etag
+    resp.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if immutable
+                                     else "public, max-age=300")
+    resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp
+
+
+@bp.after_request
+def _public(resp: Response) -> Response:
+    # Public data: any site may fetch it (web/headers.py would otherwise set same-origin).
+    resp.headers["Access-Control-Allow-Origin"] = "*"
+    resp.headers["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return resp
+
+
+@bp.get("/<rel>/<filename>")
+def table_file(rel: str, filename: str):
+    try:
+        rid, directory, manifest, current = _resolve(rel)
+        immutable = rel != "latest"
+        if filename == "bundle.zip":
+            data = _bundle(rid, str(directory), current, request.host_url.rstrip("/"))
+            return _send(data, "zip", f"atlas-{rid}.zip", rid, immutable)
+        m = _FILE.match(filename)
+        if not m:
+            raise NotFound(f"{filename[:60]!r} is not a download of this release")
+        table, ext = m.groups()
+        path = _checked_file(directory, manifest, table)
+        data = path.read_bytes() if ext == "parquet" else _csv_bytes(rid, table, str(directory),
+                                                                     current)
+        return _send(data, ext, f"atlas-{rid}-{table}.{ext}", rid, immutable)
+    except NotFound as e:
+        return json_error(404, str(e), "/downloads/<latest or release id>/<table>.csv|.parquet "
+                          "or /downloads/<latest or release id>/bundle.zip; tables: "
+                          + ", ".join(catalog.loaded_tables()))
+    except DataError:
+        return json_error(503, "this data file is not available right now", None)
+
+
+@bp.get("/notes/<name>.md")
+def note(name: str):
+    path = NOTES.get(name)
+    if path is None or not path.is_file():
+        return json_error(404, f"no note named {name[:60]!r}", "one of: " + ", ".join(NOTES))
+    resp = Response(path.read_text(), mimetype="text/plain")
+    resp.headers["Cache-Control"] = "public, max-age=300"
+    return resp
+
+
+@bp.get("/", defaults={"rest": ""})
+@bp.get("/<path:rest>")
+def unknown(rest: str):
+    return json_error(404, "there is no download at this address",
+                      "/downloads/latest/<table>.csv, .parquet or /downloads/latest/bundle.zip")
+
+
+def install(server: Flask) -> None:
+    server.register_blueprint(bp)
+
+
+def links(rid: str | None = None) -> dict:
+    """Download URLs of the served release (``rid`` given: its stable, release-specific URLs)."""
+    info = release_info()
+    rel = rid or "latest"
+    return {"bundle": f"/downloads/{rel}/bundle.zip",
+            "tables": {t: {"csv": f"/downloads/{rel}/{t}.csv",
+                           "parquet": f"/downloads/{rel}/{t}.parquet"}
+                       for t in sorted(info["tables"]) if t in TABLES}}
