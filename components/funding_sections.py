@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.infra_card import card
+from components.chart_card import chart_card
 from components.infra_controls import multi_filter
 from components.infra_tables import csv_button, sourced_grid
 from components.funding_views import PROJECT_EXPORT, project_columns
@@ -63,7 +63,7 @@ def detail_card(id_: str, title: str, hint: str) -> html.Div:
 
 def timeline_section() -> dbc.Row:
     return dbc.Row([
-        dbc.Col([card("funding-timeline", "Activities over time", graph_height=900,
+        dbc.Col([chart_card("funding-timeline", "Activities over time", graph_height=900,
                       sentence="Each bar runs from an activity's start to its end, grouped by "
                                "programme and coloured by kind. Hatched bars have no end date "
                                "stated and are drawn up to today (dotted line); dates given only as "
@@ -83,7 +83,7 @@ def budget_section() -> dbc.Row:
         html.P(id="funding-budget-total", className="fw-semibold mb-1", role="status"),
         html.P(id="funding-budget-note", className="small text-body-secondary mb-1"),
     ])
-    return dbc.Row(dbc.Col(card("funding-budget", "Sourced budgets", graph_height=460,
+    return dbc.Row(dbc.Col(chart_card("funding-budget", "Sourced budgets", graph_height=460,
                                 extra_controls=controls,
                                 sentence="The sum of the budgets published for the activities in "
                                          "each group. Activities without a published figure are "
@@ -100,7 +100,7 @@ def participation_section() -> html.Div:
         controls,
         html.P(id="funding-part-note", className="small text-body-secondary"),
         dbc.Row([
-            dbc.Col(card("funding-map", "Participation by country", graph_height=520,
+            dbc.Col(chart_card("funding-map", "Participation by country", graph_height=520,
                          sentence="How many of the chosen items each country is recorded in "
                                   "(darker = more); grey countries have no record. Click a "
                                   "country to list them."), lg=8),
@@ -108,7 +108,7 @@ def participation_section() -> html.Div:
                                 "Click a country on the map or a cell of the matrix to list the "
                                 "items with their sources."), lg=4),
         ]),
-        card("funding-matrix", "Country × item matrix", graph_height=900,
+        chart_card("funding-matrix", "Country × item matrix", graph_height=900,
              sentence="Rows are countries, columns the items that name their countries; C = "
                       "coordinates, P = takes part, empty = not recorded."),
     ])
@@ -119,10 +119,10 @@ def calls_section() -> html.Div:
         html.H2("ERA PerMed and EP PerMed calls", className="h4 mt-2"),
         html.P(id="funding-calls-note", className="small"),
         dbc.Row([
-            dbc.Col(card("funding-calls-money", "Call budgets", graph_height=420,
+            dbc.Col(chart_card("funding-calls-money", "Call budgets", graph_height=420,
                          sentence="Budget announced and awarded per joint transnational call; "
                                   "“n/a” marks a figure no source gives."), lg=6),
-            dbc.Col(card("funding-calls-counts", "Proposals and projects per call", graph_height=420,
+            dbc.Col(chart_card("funding-calls-counts", "Proposals and projects per call", graph_height=420,
                          sentence="Eligible pre-proposals, invited full proposals and projects "
                                   "funded per call, beside how many of those projects are in this "
                                   "atlas's data; “n/a” marks a figure no source gives."), lg=6),
@@ -150,7 +150,7 @@ def outputs_section() -> html.Div:
                "source says so; genome figures are the latest cumulative ones, with their date and "
                "source in the table.", className="small"),
         dbc.Row([
-            dbc.Col([card("funding-outputs", "Participation against outputs", graph_height=460,
+            dbc.Col([chart_card("funding-outputs", "Participation against outputs", graph_height=460,
                           extra_controls=controls,
                           sentence="One point per country that has both values; countries without "
                                    "a public figure for the output are listed below, not drawn."),

@@ -46,13 +46,20 @@ def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str] | None
         style={"height": f"{height}px", "width": "100%"}, **extra, **kwargs)
 
 
-def csv_button(button_id: str, grid_id: str, label: str = "Download CSV") -> dbc.Button:
-    """A button that exports ``grid_id`` as CSV (clientside, no server round trip)."""
+def register_csv(button_id: str, grid_id: str) -> None:
+    """Wire a CSV button to its grid (clientside). Call at page-module import time, like
+    ``components.chart_card.register``: callbacks created inside ``layout()`` may never reach
+    the browser."""
     if button_id not in _WIRED:
         _WIRED.add(button_id)
         clientside_callback(ClientsideFunction("atlas", "exportCsv"),
                             Output(grid_id, "exportDataAsCsv"), Input(button_id, "n_clicks"),
                             prevent_initial_call=True)
+
+
+def csv_button(button_id: str, grid_id: str, label: str = "Download CSV") -> dbc.Button:
+    """A button that exports ``grid_id`` as CSV (clientside, no server round trip)."""
+    register_csv(button_id, grid_id)
     return dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), label],
                       id=button_id, color="secondary", outline=True, size="sm")
 

@@ -10,7 +10,7 @@ from dash import Input, Output, callback, html, no_update
 
 from components.chart_card import notices, url_sync
 from components.infra_challenges import GROUPS, columns, export_fields, hidden
-from components.infra_tables import csv_button, evidence_list, sourced_grid
+from components.infra_tables import csv_button, evidence_list, register_csv, sourced_grid
 from components.url_state import Param, Spec
 from data.queries import challenges as ch
 
@@ -83,10 +83,10 @@ def layout(**kwargs):
 
 
 
-# Chart cards, CSV buttons and the URL sync register their clientside callbacks when first built.
-# Dash copies the global callback list once, on the first request, possibly before (or while) the
-# router first builds page layouts; building the skeleton here, at import, registers them in time.
-layout()
+# Clientside wiring registered at import: callbacks created inside layout() may never reach
+# the browser (Dash copies its callback list once, possibly before layouts are built).
+url_sync("challenges")
+register_csv("challenges-csv", "challenges-grid")
 
 @callback(Output("challenges-grid", "rowData"), Output("challenges-country", "options"),
           Output("challenges-count", "children"), Input("challenges-group", "value"))

@@ -11,7 +11,7 @@ import datetime as dt
 import dash
 from dash import Input, Output, callback, ctx, dcc, html, no_update
 
-from components.chart_card import notices, url_sync
+from components.chart_card import notices, register, url_sync
 from components.figures.funding import (KIND_LABEL, budget_figure, grouped_bars_with_gaps,
                                         outputs_scatter, participation_map, participation_matrix,
                                         timeline_figure, topic_label)
@@ -23,7 +23,7 @@ from components.funding_views import (activity_items, budget_table, budget_total
                                       outputs_rows, participation_table, project_coverage_text,
                                       project_rows, timeline_table, undrawn_note)
 from components.infra_controls import summary_text
-from components.infra_tables import evidence_list
+from components.infra_tables import evidence_list, register_csv
 from components.infra_views import sources_line
 from components.url_state import Param, Spec
 from data.queries import funding, infra
@@ -69,10 +69,13 @@ def layout(**kwargs):
 
 
 
-# Chart cards, CSV buttons and the URL sync register their clientside callbacks when first built.
-# Dash copies the global callback list once, on the first request, possibly before (or while) the
-# router first builds page layouts; building the skeleton here, at import, registers them in time.
-layout()
+# Clientside wiring registered at import: callbacks created inside layout() may never reach
+# the browser (Dash copies its callback list once, possibly before layouts are built).
+register("funding-timeline", "funding-budget", "funding-map", "funding-matrix",
+         "funding-calls-money", "funding-calls-counts", "funding-outputs")
+url_sync("funding")
+register_csv("funding-projects-csv", "funding-projects-grid")
+register_csv("funding-outputs-table-csv", "funding-outputs-table")
 
 @callback(
     *[Output(f"funding-{k}", "options") for k in FILTER_KEYS],

@@ -11,13 +11,12 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, ctx, dcc, html, no_update
 
-from components.chart_card import notices, url_sync
-from components.infra_card import card
+from components.chart_card import chart_card, notices, register, url_sync
 from components.figures.infra import coverage_figure, in_frame, kind_label, node_map
 from components.infra_controls import (SORTS, filter_panel, label_service, label_status,
                                        node_evidence_rows, option_list, summary_text,
                                        unplaced_block)
-from components.infra_tables import csv_button, evidence_list, sourced_grid
+from components.infra_tables import csv_button, evidence_list, register_csv, sourced_grid
 from components.infra_views import (NODE_EXPORT, STANDARD_EXPORT, coverage_table, map_table,
                                     node_columns, node_rows, sources_line, standard_columns,
                                     standard_rows)
@@ -63,7 +62,7 @@ def layout(**kwargs):
         html.Div(id="infra-notices"),
         filter_panel(),
         dbc.Row([
-            dbc.Col([card("infra-map", "Where the nodes are", graph_height=640,
+            dbc.Col([chart_card("infra-map", "Where the nodes are", graph_height=640,
                                 sentence="Each point is a node, coloured by kind; filled symbols are "
                                          "operational, open ones in development, planned or of "
                                          "unknown status. Nodes at the same place sit on a small "
@@ -77,7 +76,7 @@ def layout(**kwargs):
                              className="mb-3"), lg=4),
         ]),
         dbc.Row([
-            dbc.Col(card("infra-coverage", "Which countries have which kind of node",
+            dbc.Col(chart_card("infra-coverage", "Which countries have which kind of node",
                                graph_height=COVERAGE_HEIGHT, extra_controls=html.Div(dbc.RadioItems(
                                    id="infra-sort", options=[{"label": v, "value": k}
                                                              for k, v in SORTS.items()],
@@ -120,10 +119,12 @@ def layout(**kwargs):
 
 
 
-# Chart cards, CSV buttons and the URL sync register their clientside callbacks when first built.
-# Dash copies the global callback list once, on the first request, possibly before (or while) the
-# router first builds page layouts; building the skeleton here, at import, registers them in time.
-layout()
+# Clientside wiring registered at import: callbacks created inside layout() may never reach
+# the browser (Dash copies its callback list once, possibly before layouts are built).
+register("infra-map", "infra-coverage")
+url_sync("infra")
+register_csv("infra-nodes-csv", "infra-nodes-grid")
+register_csv("infra-standards-csv", "infra-standards-grid")
 
 @callback(
     *[Output(f"infra-{k}", "options") for k in FILTER_KEYS],
