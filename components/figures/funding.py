@@ -1,0 +1,276 @@
+"""Figures of the funding page. Pure builders: frames in, ``go.Figure`` out.
+
+Keys in ``customdata``: activity_id (timeline), group (budget bars), ISO3 (map, scatter),
+``"iso3|item_id"`` (matrix), call_id (call charts). A missing value is never drawn as a zero bar:
+it gets a "no public figure" label in its place.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.fmt import NO_FIGURE, partial_date
+from components.theme import GEOJSON_URL, PALETTE, SEQUENTIAL
+
+KIND_LABEL = {"partnership": "Partnership", "expert_group": "Expert group", "eu_project": "EU project",
+              "funding_call": "Funding call", "national_programme": "National programme"}
+KIND_COLOUR = {"eu_project": PALETTE[0], "partnership": PALETTE[1], "funding_call": PALETTE[2],
+               "expert_group": PALETTE[3], "national_programme": PALETTE[5]}
+TOPIC_LABEL = {"ethics_legal": "ethics & legal", "data_quality": "data quality",
+               "common_complex": "common complex diseases", "rare_disease": "rare disease",
+               "infectious_disease": "infectious disease", "reference_genome": "reference genome"}
+MISSING_GREY = "#6c757d"
+
+
+def euro(v) -> str:
+    """'€375.0M', '€950k', or NO_FIGURE."""
+    if v is None or pd.isna(v):
+        return NO_FIGURE
+    v = float(v)
+    if abs(v) >= 1e6:
+        return f"€{v / 1e6:,.1f}M"
+    if abs(v) >= 1e3:
+        return f"€{v / 1e3:,.0f}k"
+    return f"€{v:,.0f}"
+
+
+def topic_label(t: str) -> str:
+    return TOPIC_LABEL.get(t, t.replace("_", " "))
+
+
+def short(s: str, n: int = 38) -> str:
+    s = str(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def wrap(s: str, width: int = 18) -> str:
+    return "<br>".join(textwrap.wrap(str(s), width)) or str(s)
+
+
+def timeline_figure(rows: pd.DataFrame, today) -> go.Figure:
+    """Gantt-style bars from start to end, grouped by programme (a bold header row per programme),
+    coloured by kind.
+
+    ``rows``: ``data.queries.funding.timeline_rows`` output; only ``drawable`` rows are drawn.
+    Open-ended rows (no end date stated) are hatched and drawn up to ``today``.
+    """
+    d = rows[rows.drawable].sort_values(["programme_label", "bar_start", "label"]).copy()
+    seen: dict[str, int] = {}
+    ylab, order = [], []
+    for prog, g in d.groupby("programme_label", sort=False):
+        order.append(f"<b>{short(prog, 28)}</b>")
+        for lbl in g.label:
+            base = short(lbl, 26)
+            seen[base] = seen.get(base, 0) + 1
+            y = base + "\u200b" * (seen[base] - 1)  # keep repeated labels on their own rows
+            ylab.append(y)
+            order.append(y)
+    d["y"] = ylab
+    fig = go.Figure()
+    headers = [o for o in order if o.startswith("<b>")]
+    if len(d):
+        fig.add_trace(go.Scatter(x=[d.bar_start.min().strftime("%Y-%m-%d")] * len(headers),
+                                 y=headers, mode="markers", marker={"opacity": 0},
+                                 hoverinfo="skip", showlegend=False))
+    for kind, g in d.groupby("kind", sort=False):
+        g = g.sort_values("open_ended", kind="stable")  # the legend swatch follows the first bar
+        dur = [(e - s).total_seconds() * 1000 + 86_400_000 for s, e in zip(g.bar_start, g.bar_end)]
+        hover = [f"<b>{r.name}</b><br>{KIND_LABEL.get(r.kind, r.kind)} · {r.programme_label}"
+                 f"<br>Start: {partial_date(r.start_date)}<br>End: "
+                 + (partial_date(r.end_date) if not r.open_ended else
+                    "not stated (bar drawn up to today)") + "<br><i>Click for sources</i>"
+                 for r in g.itertuples()]
+        fig.add_trace(go.Bar(
+            orientation="h", base=[s.strftime("%Y-%m-%d") for s in g.bar_start], x=dur, y=list(g.y),
+            name=KIND_LABEL.get(kind, kind), customdata=list(g.activity_id), hovertext=hover,
+            hovertemplate="%{hovertext}<extra></extra>",
+            marker={"color": KIND_COLOUR.get(kind, "#8c8c8c"),
+                    "pattern": {"shape": ["/" if o else "" for o in g.open_ended],
+                                "fillmode": "overlay", "fgcolor": "white", "size": 7,
+                                "solidity": 0.3}},
+        ))
+    if d.empty:
+        fig.add_annotation(text="No activity with a start date matches these filters",
+                           showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                           font={"size": 14, "color": MISSING_GREY})
+    t = pd.Timestamp(today).strftime("%Y-%m-%d")
+    fig.add_shape(type="line", x0=t, x1=t, y0=0, y1=1, yref="paper",
+                  line={"color": "#D55E00", "width": 2, "dash": "dot"})
+    fig.add_annotation(x=t, y=0, yref="paper", yanchor="top", xanchor="center", showarrow=False,
+                       text=f"Today, {pd.Timestamp(today).strftime('%-d %b %Y')}",
+                       font={"color": "#A84300", "size": 12}, bgcolor="white")
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 11}, categoryorder="array",
+                     categoryarray=order, automargin=True)
+    fig.update_xaxes(type="date", side="top", gridcolor="#e9ecef")
+    fig.update_layout(barmode="overlay", bargap=0.3, margin={"l": 8, "r": 16, "t": 40, "b": 30},
+                      legend={"orientation": "h", "y": -0.03, "yanchor": "top", "x": 0},
+                      clickmode="event")
+    return fig
+
+
+def budget_figure(groups: pd.DataFrame, label_of=str) -> go.Figure:
+    """Horizontal bars of the sourced budget per group with "n of N with a published budget";
+    groups with no published budget get a text label instead of a bar."""
+    g = groups.iloc[::-1]
+    if g.empty:
+        fig = go.Figure()
+        fig.add_annotation(text="No activity matches these filters", showarrow=False, x=0.5, y=0.5,
+                           xref="paper", yref="paper", font={"size": 14, "color": MISSING_GREY})
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        return fig
+    has = g.amount_eur.notna()
+    text = [f"{euro(a)} ({w} of {n})" if h else ""
+            for a, w, n, h in zip(g.amount_eur, g.n_with_budget, g.n_total, has)]
+    ylab = [wrap(label_of(x), 20) for x in g.grp]
+    fig = go.Figure(go.Bar(
+        orientation="h", x=[a if h else None for a, h in zip(g.amount_eur, has)], y=ylab,
+        text=text, textposition="outside", cliponaxis=False, marker_color=PALETTE[0],
+        customdata=list(g.grp), name="sourced budget",
+        hovertemplate="<b>%{y}</b><br>%{text} activities with a published budget<extra></extra>"))
+    for y, w, n, h in zip(ylab, g.n_with_budget, g.n_total, has):
+        if not h:
+            fig.add_annotation(x=0, y=y, xanchor="left", showarrow=False,
+                               text=f"no published budget (0 of {n})",
+                               font={"color": MISSING_GREY, "size": 11})
+    top = float(g.amount_eur.max()) if has.any() else 1.0
+    fig.update_xaxes(title_text="€, sum of published figures", range=[0, top * 1.5],
+                     tickprefix="€", tickformat="~s")
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(margin={"l": 8, "r": 16, "t": 16, "b": 48}, showlegend=False,
+                      clickmode="event")
+    return fig
+
+
+def participation_map(counts: pd.DataFrame, outline_iso3, *, what: str,
+                      selected: str | None = None) -> go.Figure:
+    """Choropleth of how many items each country takes part in (0 = none recorded), over a grey
+    outline of Europe. ``counts``: iso3, country_name, n."""
+    fig = go.Figure(go.Choropleth(
+        geojson=GEOJSON_URL, featureidkey="properties.iso3", locations=list(outline_iso3),
+        z=[0] * len(outline_iso3), colorscale=[[0, "#eef1f4"], [1, "#eef1f4"]], showscale=False,
+        hoverinfo="skip", marker_line_color="#adb5bd", marker_line_width=0.5))
+    c = counts[counts.iso3.isin(set(outline_iso3))]
+    scale = [[i / (len(SEQUENTIAL) - 1), col] for i, col in enumerate(SEQUENTIAL)]
+    fig.add_trace(go.Choropleth(
+        geojson=GEOJSON_URL, featureidkey="properties.iso3", locations=list(c.iso3), z=list(c.n),
+        customdata=list(c.iso3), colorscale=scale, zmin=0,
+        marker_line_color=["#D55E00" if i == selected else ("#6c757d" if n == 0 else "white")
+                           for i, n in zip(c.iso3, c.n)],
+        marker_line_width=[3 if i == selected else (1.2 if n == 0 else 0.6)
+                           for i, n in zip(c.iso3, c.n)],
+        text=[f"<b>{nm}</b><br>{n} {what} recorded" for nm, n in zip(c.country_name, c.n)],
+        hovertemplate="%{text}<br><i>Click to list them with sources</i><extra></extra>",
+        colorbar={"title": {"text": "number"}, "thickness": 12, "len": 0.6}))
+    fig.update_geos(visible=False, fitbounds=False, projection_type="mercator",
+                    lonaxis_range=[-25, 45], lataxis_range=[33, 71.5])
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, clickmode="event",
+                      uirevision="funding-map")
+    return fig
+
+
+MATRIX_LEVELS = (("none", "#f1f3f5", ""), ("participant", "#6baed6", "P"),
+                 ("coordinator", "#08519c", "C"))
+
+
+def participation_matrix(links: pd.DataFrame, countries: pd.DataFrame, items: pd.DataFrame) -> go.Figure:
+    """Heatmap of countries × items: coordinator (C), participant (P) or none recorded.
+    ``links``: iso3, item_id, role; ``countries``: iso3, country_name (row order);
+    ``items``: item_id, item_label (column order)."""
+    role = {(r.iso3, r.item_id): r.role for r in links.itertuples()}
+    lev = {n: i for i, (n, _c, _g) in enumerate(MATRIX_LEVELS)}
+    glyph = {n: g for n, _c, g in MATRIX_LEVELS}
+    z, text, custom, hover = [], [], [], []
+    for c in countries.itertuples():
+        zr, tr, cr, hr = [], [], [], []
+        for it in items.itertuples():
+            r = role.get((c.iso3, it.item_id), "none")
+            zr.append(lev[r]); tr.append(glyph[r]); cr.append(f"{c.iso3}|{it.item_id}")
+            hr.append(f"<b>{c.country_name}</b> · {it.item_label}<br>"
+                      + ({"none": "not recorded as taking part"}.get(r, r)))
+        z.append(zr); text.append(tr); custom.append(cr); hover.append(hr)
+    n = len(MATRIX_LEVELS)
+    scale = []
+    for i, (_n, colour, _g) in enumerate(MATRIX_LEVELS):
+        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[short(x, 24) for x in items.item_label], y=list(countries.country_name), text=text,
+        texttemplate="%{text}", customdata=custom, hovertext=hover,
+        hovertemplate="%{hovertext}<br><i>Click for sources</i><extra></extra>", colorscale=scale,
+        zmin=0, zmax=n, showscale=False, xgap=2, ygap=2))
+    for name, colour, g in reversed(MATRIX_LEVELS):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", hoverinfo="skip",
+                                 name=f"{g} {name if name != 'none' else 'not recorded'}".strip(),
+                                 marker={"symbol": "square", "size": 12, "color": colour,
+                                         "line": {"width": 1, "color": "#6c757d"}}))
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 11})
+    fig.update_xaxes(side="top", tickangle=-45, tickfont={"size": 10})
+    fig.update_layout(margin={"l": 150, "r": 16, "t": 140, "b": 30}, plot_bgcolor="white",
+                      legend={"orientation": "h", "y": -0.01, "yanchor": "top"}, clickmode="event")
+    return fig
+
+
+def grouped_bars_with_gaps(cats: list[str], keys: list[str], series: list[tuple[str, list, str]],
+                           *, money: bool) -> go.Figure:
+    """Grouped bars per category; a missing value gets a "no public figure" mark in its slot
+    (a text-only scatter in the same offset group), never a zero bar.
+    ``series``: (name, values, colour)."""
+    fig = go.Figure()
+    for i, (name, vals, colour) in enumerate(series):
+        present = [v is not None and not pd.isna(v) for v in vals]
+        fig.add_trace(go.Bar(
+            x=cats, y=[v if p else None for v, p in zip(vals, present)], name=name,
+            marker_color=colour, offsetgroup=str(i), customdata=keys,
+            text=[(euro(v) if money else f"{int(v):,}") if p else "" for v, p in zip(vals, present)],
+            textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": 10},
+            hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{text}}<extra></extra>"))
+        miss = [c for c, p in zip(cats, present) if not p]
+        if miss:
+            fig.add_trace(go.Scatter(
+                x=miss, y=[0] * len(miss), mode="text", text=["n/a"] * len(miss),
+                textposition="top center", textfont={"color": MISSING_GREY, "size": 9},
+                offsetgroup=str(i), showlegend=False, name=f"{name}: {NO_FIGURE}",
+                hovertemplate=f"<b>%{{x}}</b><br>{name}: {NO_FIGURE}<extra></extra>"))
+    fig.update_xaxes(tickangle=0, tickfont={"size": 10})
+    fig.update_layout(barmode="group", scattermode="group", bargap=0.2,
+                      legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
+                      margin={"l": 64, "r": 16, "t": 24, "b": 80}, clickmode="event")
+    if money:
+        fig.update_yaxes(tickprefix="€", tickformat="~s", rangemode="tozero")
+    else:
+        fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def outputs_scatter(df: pd.DataFrame, x: str, y: str, x_label: str, y_label: str,
+                    *, log_y: bool) -> go.Figure:
+    """One point per country with both values: participation (x) against an output (y)."""
+    d = df[df[x].notna() & df[y].notna()]
+    if log_y:
+        d = d[d[y] > 0]
+    # countries at the same point share one label (and one hover listing them all)
+    together: dict[tuple, list[str]] = {}
+    for iso, a, b in zip(d.iso3, d[x], d[y]):
+        together.setdefault((a, b), []).append(iso)
+    text, hover, first = [], [], set()
+    names = dict(zip(d.iso3, d.name))
+    for iso, a, b in zip(d.iso3, d[x], d[y]):
+        isos = together[(a, b)]
+        text.append(", ".join(isos) if (a, b) not in first else "")
+        first.add((a, b))
+        hover.append("<b>" + ", ".join(names[i] for i in isos) + f"</b><br>{x_label}: {int(a)}"
+                     f"<br>{y_label}: {int(b):,}")
+    fig = go.Figure(go.Scatter(
+        x=d[x], y=d[y], mode="markers+text", text=text, textposition="top center",
+        textfont={"size": 10}, customdata=list(d.iso3), cliponaxis=False,
+        marker={"size": 10, "color": PALETTE[0], "line": {"width": 0.6, "color": "white"}},
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
+    top = float(d[x].max()) if len(d) else 1.0
+    fig.update_xaxes(title_text=x_label, range=[-0.6, top * 1.05 + 0.6])
+    fig.update_yaxes(title_text=y_label + (" (log scale)" if log_y else ""),
+                     type="log" if log_y else "linear")
+    fig.update_layout(margin={"l": 72, "r": 16, "t": 16, "b": 56}, showlegend=False,
+                      clickmode="event")
+    return fig

@@ -1,0 +1,140 @@
+"""Table views of the infrastructures page: rows and column definitions for the grids behind each
+chart ("show as table" / CSV of exactly what is drawn) and the sources line under a chart."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+from dash import html
+
+from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
+from components.fmt import domain, source_links
+from components.infra_tables import YEAR_FORMATTER, joined, md_links
+
+
+def sources_line(url_lists, *, what: str, release: dict | None) -> html.Small:
+    """'Sources: the 84 nodes drawn each cite their own (most cited: a.org ×12, …) · release X.'"""
+    counts = Counter(domain(u) for lst in url_lists for u in dict.fromkeys(lst))
+    first = {}
+    for lst in url_lists:
+        for u in lst:
+            first.setdefault(domain(u), u)
+    top = [first[d] for d, _n in counts.most_common(4)]
+    bits: list = [f"Sources: {what}, each citing its own (in the table and CSV)"]
+    if top:
+        bits += ["; most cited: "] + source_links(top)
+    if release:
+        bits.append(f". Data release {release['release_id']}, built {release['built_date']}.")
+    return html.Small(bits, className="provenance")
+
+
+def map_table(located: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """The nodes drawn on the map, at their true coordinates."""
+    rows = [{"infra_id": r.infra_id, "name": r.name, "kind": kind_label(r.kind),
+             "status": STATUS_LABEL.get(r.status, r.status),
+             "country": r.country_name if isinstance(r.country_name, str) else "",
+             "city": r.city if isinstance(r.city, str) else "", "lat": r.lat, "lon": r.lon,
+             "location": LOCATION_LABEL.get(r.location_precision, ""),
+             "source_urls": joined(r.source_urls)} for r in located.itertuples()]
+    cols = [{"field": "name", "minWidth": 220}, {"field": "kind"}, {"field": "status"},
+            {"field": "country"}, {"field": "city"}, {"field": "lat"}, {"field": "lon"},
+            {"field": "location", "headerName": "Location precision", "minWidth": 200},
+            {"field": "infra_id"}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
+    return rows, cols
+
+
+def coverage_table(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
+                   part: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """One row per country: the coverage of each kind, the participation counts, node ids, sources."""
+    p = part.set_index("iso3")
+    rows = []
+    for c in countries.itertuples():
+        sub = cov[cov.iso3 == c.iso3].set_index("kind")
+        row = {"country": c.name, "iso3": c.iso3}
+        ids, urls = [], []
+        for k in kinds:
+            r = sub.loc[k] if k in sub.index else None
+            if r is None or r.coverage == "none":
+                row[k] = STATUS_LABEL["none"]
+                continue
+            row[k] = f"{STATUS_LABEL[r.coverage]} ({int(r.n_nodes)})"
+            ids += list(r.infra_ids)
+            urls += [u for u in r.source_urls if u not in urls]
+        row["funded_activities"] = int(p.loc[c.iso3, "n_activities"]) if c.iso3 in p.index else 0
+        row["research_projects"] = int(p.loc[c.iso3, "n_projects"]) if c.iso3 in p.index else 0
+        row["infra_ids"] = joined(ids)
+        row["source_urls"] = joined(urls)
+        rows.append(row)
+    cols = ([{"field": "country", "pinned": "left", "minWidth": 140}, {"field": "iso3"}]
+            + [{"field": k, "headerName": kind_label(k), "minWidth": 140} for k in kinds]
+            + [{"field": "funded_activities", "headerName": "Funded activities (recorded)",
+                "type": "numericColumn"},
+               {"field": "research_projects", "headerName": "Research projects (recorded)",
+                "type": "numericColumn"},
+               {"field": "infra_ids", "headerName": "Node ids", "minWidth": 220},
+               {"field": "source_urls", "headerName": "Source URLs", "minWidth": 320}])
+    return rows, cols
+
+
+NODE_EXPORT = ["name", "kind", "parent", "country", "city", "status", "since_year", "location",
+               "services", "standards", "operator", "website", "infra_id", "source_urls", "notes"]
+
+
+def node_rows(nodes: pd.DataFrame) -> list[dict]:
+    def s(v):
+        return v if isinstance(v, str) else ""
+    return [{"infra_id": r.infra_id, "name": r.name, "kind": kind_label(r.kind), "parent": s(r.parent),
+             "country": s(r.country_name), "city": s(r.city),
+             "status": STATUS_LABEL.get(r.status, r.status),
+             "since_year": None if pd.isna(r.since_year) else int(r.since_year),
+             "location": LOCATION_LABEL.get(r.location_precision, "no coordinates"),
+             "services": joined(r.services), "standards": joined(r.standards),
+             "operator": s(r.operator), "website": s(r.website), "notes": s(r.notes),
+             "sources": md_links(r.source_urls), "source_urls": joined(r.source_urls)}
+            for r in nodes.itertuples()]
+
+
+def node_columns() -> list[dict]:
+    return [
+        {"field": "name", "pinned": "left", "minWidth": 220},
+        {"field": "kind", "minWidth": 150}, {"field": "parent", "minWidth": 130},
+        {"field": "country"}, {"field": "city"}, {"field": "status", "minWidth": 120},
+        {"field": "since_year", "headerName": "Since", "valueFormatter": YEAR_FORMATTER,
+         "maxWidth": 160},
+        {"field": "location", "headerName": "Location precision", "minWidth": 180},
+        {"field": "services", "minWidth": 140}, {"field": "standards", "minWidth": 140},
+        {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 260,
+         "filter": False},
+        {"field": "operator", "hide": True}, {"field": "website", "hide": True},
+        {"field": "infra_id", "hide": True}, {"field": "source_urls", "headerName": "Source URLs", "hide": True},
+        {"field": "notes", "hide": True},
+    ]
+
+
+STANDARD_EXPORT = ["name", "body", "category", "purpose", "n_nodes", "nodes", "url", "standard_id",
+                   "source_urls"]
+
+
+def standard_rows(cat: pd.DataFrame) -> list[dict]:
+    return [{"standard_id": r.standard_id, "name": r.name,
+             "body": r.body if isinstance(r.body, str) else "",
+             "category": r.category.replace("_", " "), "purpose": r.purpose,
+             "n_nodes": int(r.n_nodes), "nodes": joined(r.node_names) or "none stated in the data",
+             "url": r.url if isinstance(r.url, str) else "",
+             "sources": md_links(r.source_urls), "source_urls": joined(r.source_urls)}
+            for r in cat.itertuples()]
+
+
+def standard_columns() -> list[dict]:
+    return [
+        {"field": "name", "pinned": "left", "minWidth": 200},
+        {"field": "category", "minWidth": 120}, {"field": "body", "minWidth": 180},
+        {"field": "purpose", "minWidth": 360},
+        {"field": "n_nodes", "headerName": "Nodes stating support", "type": "numericColumn",
+         "maxWidth": 150},
+        {"field": "nodes", "headerName": "Which nodes", "minWidth": 220},
+        {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 220,
+         "filter": False},
+        {"field": "url", "hide": True}, {"field": "standard_id", "hide": True},
+        {"field": "source_urls", "headerName": "Source URLs", "hide": True},
+    ]

@@ -1,0 +1,59 @@
+"""/funding in a real browser: budget label, timeline, calls, URL state, a11y."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from data.queries import funding
+
+from .conftest import run_axe, wait_for_dash
+
+pytestmark = pytest.mark.browser
+
+
+def test_budget_total_says_how_many_activities_have_a_budget(page, base_url, real_data):
+    _, total = funding.budget()
+    page.goto(base_url + "/funding")
+    wait_for_dash(page)
+    label = page.inner_text("#funding-budget-total")
+    assert f"({total['n_with_budget']} of {total['n_total']})" in label
+    assert "with a published budget" in label
+
+
+def test_switching_to_calls_changes_what_is_summed_and_the_url(page, base_url, real_data):
+    _, total = funding.budget(scope="calls")
+    page.goto(base_url + "/funding")
+    wait_for_dash(page)
+    page.get_by_label("Funding calls", exact=True).check()
+    page.wait_for_function(
+        f"() => document.querySelector('#funding-budget-total').innerText.includes('({total['n_with_budget']} of {total['n_total']})')")
+    page.wait_for_function("() => location.search.includes('scope=calls')")
+
+
+def test_timeline_marks_today_and_lists_undated_activities(page, base_url):
+    page.goto(base_url + "/funding")
+    wait_for_dash(page)
+    assert page.locator("#funding-timeline-graph text", has_text="Today").count() == 1
+    assert "cannot be placed on the timeline" in page.inner_text("#funding-timeline-note")
+
+
+def test_calls_note_explains_the_call_that_is_not_charted(page, base_url):
+    page.goto(base_url + "/funding")
+    wait_for_dash(page)
+    assert "ERA PerMed 2023 is not charted" in page.inner_text("#funding-calls-note")
+    assert re.search(r"\d+ funded research projects are in the data", 
+                     page.inner_text("#funding-projects-coverage"))
+
+
+def test_funding_url_restores_choices_and_flags_bad_ones(page, base_url):
+    page.goto(base_url + "/funding?group=topic&money=gold")
+    wait_for_dash(page)
+    assert page.get_by_label("By topic", exact=True).is_checked()
+    assert "gold" in page.inner_text("#funding-notices")
+
+
+def test_funding_page_has_no_serious_accessibility_violations(page, base_url):
+    page.goto(base_url + "/funding")
+    wait_for_dash(page)
+    assert run_axe(page) == []

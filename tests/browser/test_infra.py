@@ -1,0 +1,133 @@
+"""/infrastructures in a real browser: the map, filters, a coverage cell click, URL state, a11y."""
+from __future__ import annotations
+
+import pytest
+
+from data.queries import infra
+
+from .conftest import run_axe, wait_for_dash
+
+pytestmark = pytest.mark.browser
+
+POINTS = "() => document.querySelectorAll('#infra-map-graph .scattergeo path.point').length"
+GRID_ROWS = ("() => [...document.querySelectorAll('#infra-nodes-grid .ag-center-cols-container .ag-row')]"
+             ".map(r => r.querySelector('[col-id=kind]').textContent.trim())")
+CELL_XY = """([graph, xname, yname]) => {
+  const gd = document.querySelector('#' + graph + ' .js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const at = () => { const bb = gd.getBoundingClientRect();
+    return [bb.left + xa._offset + xa.c2p(xa.d2c(xname)), bb.top + ya._offset + ya.c2p(ya.d2c(yname))]; };
+  window.scrollBy({top: at()[1] - window.innerHeight / 2, behavior: "instant"});
+  return at();
+}"""
+
+
+def test_node_map_draws_every_node_that_has_coordinates(page, base_url, real_data):
+    """Each node with lat/lon is a point; the others are counted under the map."""
+    nodes = infra.nodes()
+    located = nodes.lat.notna().sum()
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    page.wait_for_function(f"() => ({POINTS})() >= {int(located)}")
+    summary = page.inner_text("#infra-unplaced-count")
+    assert f"{len(nodes) - located} of {len(nodes)} nodes have no coordinates" in summary
+
+
+def test_filtering_by_federated_ega_shows_its_nodes(page, base_url, real_data):
+    """Ticking the parent 'Federated EGA' leaves only its nodes on the map and in the table,
+    and puts the filter in the address bar."""
+    fega = infra.nodes(parents=["Federated EGA"])
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    page.click("#infra-parent-label")
+    page.get_by_label("Federated EGA", exact=True).check()
+    wait_for_dash(page)
+    page.wait_for_function(f"() => ({POINTS})() === {int(fega.lat.notna().sum())}")
+    kinds = page.evaluate(GRID_ROWS)
+    assert len(kinds) == len(fega) and set(kinds) == {"Federated EGA node"}
+    page.wait_for_function("() => location.search.includes('parent=Federated+EGA')")
+    assert page.inner_text("#infra-parent-summary") == "1 chosen"
+
+
+def test_kind_filter_from_the_url_restores_the_view(page, base_url, real_data):
+    """A shared link with kind=fega_node shows the same nodes as the parent filter."""
+    fega = infra.nodes(kinds=["fega_node"])
+    page.goto(base_url + "/infrastructures?kind=fega_node")
+    wait_for_dash(page)
+    page.wait_for_function(f"() => ({POINTS})() === {int(fega.lat.notna().sum())}")
+    assert page.get_by_label("Federated EGA node", exact=True).is_checked()
+
+
+def test_clicking_a_coverage_cell_lists_its_nodes_with_sources(page, base_url, real_data):
+    """A click on Spain × Federated EGA lists Spain's FEGA nodes, each with source links."""
+    expected = infra.nodes(kinds=["fega_node"], country="ESP")
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    x, y = page.evaluate(CELL_XY, ["infra-coverage-graph", "Federated EGA node", "Spain"])
+    page.mouse.click(x, y)
+    page.wait_for_function("() => document.querySelector('#infra-coverage-detail').innerText.includes('Spain')")
+    detail = page.inner_text("#infra-coverage-detail")
+    for name in expected.name:
+        assert name in detail
+    assert page.locator("#infra-coverage-detail a.source-link").count() >= len(expected)
+    page.wait_for_function("() => location.search.includes('sel=cell%3AESP.fega_node')")
+
+
+def test_bad_url_shows_a_notice_not_an_error(page, base_url):
+    page.goto(base_url + "/infrastructures?kind=teleporter&sort=upside")
+    wait_for_dash(page)
+    notice = page.inner_text("#infra-notices")
+    assert "teleporter" in notice and "upside" in notice
+
+
+def test_show_as_table_reveals_the_rows_behind_the_map(page, base_url):
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    page.click("#infra-map-table-toggle")
+    page.wait_for_selector("#infra-map-grid .ag-row")
+    assert page.inner_text("#infra-map-table-toggle") == "Hide table"
+
+
+def test_infrastructures_page_has_no_serious_accessibility_violations(page, base_url):
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    assert run_axe(page) == []
+
+
+def test_challenges_cell_click_shows_the_rows_it_rests_on(page, base_url):
+    """Clicking Spain's Beacon cell lists the Beacon rows with sources; the URL keeps it."""
+    page.goto(base_url + "/challenges")
+    wait_for_dash(page)
+    page.wait_for_selector("#challenges-grid .ag-row")
+    page.evaluate("() => { const api = dash_ag_grid.getApi('challenges-grid');"
+                  " api.ensureNodeVisible(api.getRowNode('ESP'), 'middle'); }")
+    page.locator("#challenges-grid .ag-row[row-id=ESP] [col-id=beacon]").first.click()
+    page.wait_for_function("() => document.querySelector('#challenges-detail').innerText.includes('Spain')")
+    assert page.locator("#challenges-detail a.source-link").count() > 0
+    page.wait_for_function("() => location.search.includes('country=ESP')"
+                           " && location.search.includes('fact=beacon')")
+
+
+def test_challenges_page_has_no_serious_accessibility_violations(page, base_url):
+    page.goto(base_url + "/challenges?country=FIN&fact=fega")
+    wait_for_dash(page)
+    assert "Finland" in page.inner_text("#challenges-detail")
+    assert run_axe(page) == []
+
+
+def test_coverage_csv_exports_what_is_drawn_with_sources(page, base_url):
+    """The funder's view — countries × kinds beside participation — downloads as CSV with the
+    node ids and source URLs of every row."""
+    page.goto(base_url + "/infrastructures")
+    wait_for_dash(page)
+    page.wait_for_function("() => dash_ag_grid.getApi('infra-coverage-grid')"
+                           " && dash_ag_grid.getApi('infra-coverage-grid').getDisplayedRowCount() > 0")
+    page.evaluate("() => { document.documentElement.style.scrollBehavior = 'auto'; }")
+    page.locator("#infra-coverage-csv").scroll_into_view_if_needed()
+    with page.expect_download() as dl:
+        page.click("#infra-coverage-csv")
+    text = open(dl.value.path(), encoding="utf-8").read()
+    header = text.splitlines()[0].lower()
+    for col in ("federated ega node", "funded activities (recorded)", "source urls"):
+        assert col in header
+    assert "Spain" in text and "https://" in text

@@ -1,0 +1,123 @@
+"""Callbacks of /infrastructures and /challenges, called directly."""
+from __future__ import annotations
+
+from contextvars import copy_context
+
+import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+import app  # noqa: F401  (registers the pages)
+from pages import challenges, infrastructures as page
+
+
+def run(fn, *args, trigger: str = "none.prop"):
+    def go():
+        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": None}]))
+        return fn(*args)
+    return copy_context().run(go)
+
+
+def text_of(component) -> str:
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return " ".join(text_of(c) for c in component)
+    kids = getattr(component, "children", None)
+    return "" if kids is None else text_of(kids)
+
+
+def test_bad_url_values_fall_back_with_a_visible_notice(mini_data):
+    out = run(page.init, {"kind": "fega_node,warp_drive", "sort": "sideways", "bogus": "1"}, None)
+    values = dict(zip(page.FILTER_KEYS, out[5:10]))
+    assert values["kind"] == ["fega_node"]
+    assert out[10] == "name"
+    msg = text_of(out[-1])
+    assert "warp_drive" in msg and "sideways" in msg and "bogus" in msg
+
+
+def test_clear_filters_empties_every_filter(mini_data):
+    out = run(page.init, {"kind": "fega_node"}, None, trigger="infra-reset.n_clicks")
+    assert out[5:10] == ([], [], [], [], [])
+
+
+def test_render_draws_located_nodes_and_counts_the_rest(mini_data):
+    fig, mrows, _c, _s, unplaced, cfig, crows, _cc, _cs, nrows, title = page.render(
+        ["fega_node"], [], [], [], [], "name")
+    drawn = [i for t in fig.data if t.type == "scattergeo" and t.customdata is not None
+             for i in t.customdata]
+    assert sorted(drawn) == ["fega-fi", "fega-se"] == sorted(r["infra_id"] for r in mrows)
+    assert "1 of 3 nodes have no coordinates" in text_of(unplaced)
+    assert title.endswith("(3)") and len(nrows) == 3
+    heat = next(t for t in cfig.data if t.type == "heatmap")
+    assert list(heat.x) == ["Federated EGA node"]
+    fin = next(r for r in crows if r["iso3"] == "FIN")
+    assert fin["fega_node"].startswith("Operational") and "fega-fi" in fin["infra_ids"]
+
+
+def test_gaps_order_puts_countries_with_fewest_kinds_first(mini_data):
+    crows = page.render([], [], [], [], [], "gaps")[6]
+    assert crows[0]["iso3"] == "MDA"
+
+
+def test_clicks_become_selections(mini_data):
+    cell = {"points": [{"customdata": "FIN|fega_node"}]}
+    assert run(page.select, None, cell, trigger="infra-coverage-graph.clickData") == "cell:FIN.fega_node"
+    bar = {"points": [{"customdata": "FIN|activities"}]}
+    assert run(page.select, None, bar, trigger="infra-coverage-graph.clickData") == "part:FIN.activities"
+    node = {"points": [{"customdata": "fega-fi"}]}
+    assert run(page.select, node, None, trigger="infra-map-graph.clickData") == "node:fega-fi"
+
+
+def test_cell_selection_lists_its_nodes_with_sources_and_goes_into_the_url(mini_data):
+    _m, cov, search = page.detail("cell:FIN.fega_node", [], [], [], [], [], "name")
+    txt = text_of(cov)
+    assert "Finland" in txt and "fega-fi" in txt and "source" in txt
+    assert search == "?sel=cell%3AFIN.fega_node"
+
+
+def test_empty_cell_says_none_is_recorded_not_that_none_exists(mini_data):
+    _m, cov, _s = page.detail("cell:MDA.fega_node", [], [], [], [], [], "name")
+    assert "not proof that none exists" in text_of(cov)
+
+
+def test_forged_selection_gets_a_clear_answer(mini_data):
+    _m, cov, _s = page.detail("cell:'; DROP TABLE x.elixir_node", [], [], [], [], [], "name")
+    assert "does not match" in text_of(cov)
+
+
+def test_url_keeps_only_non_default_state(mini_data):
+    _m, _c, search = page.detail("", ["fega_node"], [], [], [], [], "gaps")
+    assert search == "?kind=fega_node&sort=gaps"
+    state, notes = page.spec().parse(search)
+    assert state["kind"] == ["fega_node"] and notes == []
+
+
+def test_standards_catalogue_rows(mini_data):
+    rows = page.standards(None)
+    crypt = next(r for r in rows if r["standard_id"] == "ga4gh-crypt4gh")
+    assert crypt["n_nodes"] == 3 and "](https://" in crypt["sources"]
+
+
+@pytest.mark.parametrize("group,expected", [("all", 7), ("eu", 5)])
+def test_challenges_grid_groups(mini_data, group, expected):
+    rows, opts, count = challenges.grid(group)
+    assert len(rows) == expected == len(opts) and count == f"{expected} countries"
+
+
+def test_challenges_cell_click_picks_country_and_fact(mini_data):
+    assert challenges.pick({"colId": "fega", "rowId": "FIN"}) == ("FIN", "fega")
+
+
+def test_challenges_detail_rests_on_rows_and_writes_the_url(mini_data):
+    body, search = challenges.detail("FIN", "fega", "all")
+    assert "fega-fi" in text_of(body) and "Finland" in text_of(body)
+    assert search == "?country=FIN&fact=fega"
+    body, _ = challenges.detail("ZZZ", "fega", "all")
+    assert "not a country with a profile" in text_of(body)
+
+
+def test_filters_matching_nothing_say_so(mini_data):
+    out = page.render(["hpc_centre"], [], ["planned"], [], [], "name")
+    assert "No node matches these filters" in text_of(out[4])
+    assert out[-1].endswith("(0)")
