@@ -4,12 +4,13 @@ Development: ``python app.py``. Production: ``gunicorn -c gunicorn.conf.py app:s
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, callback
+from dash import Dash, Input, Output, State, callback, set_props
 
 import components.theme  # noqa: F401  (registers the Plotly template)
 from components.shell import APP_NAME, shell
@@ -23,8 +24,20 @@ except DataError as err:
     print(f"1+MG Atlas cannot start: {err}", file=sys.stderr)
     sys.exit(2)
 
+log = logging.getLogger("atlas.callbacks")
+
+
+def on_callback_error(err: Exception):
+    """Last line of defence: log the fault, tell the user in plain words, leave the view as it was.
+
+    Callbacks validate their input themselves (tests fuzz them and fail on any record here)."""
+    log.error("callback failed: %s: %s", type(err).__name__, err, exc_info=err)
+    set_props("app-error", {"is_open": True})
+
+
 app = Dash(
     __name__,
+    on_error=on_callback_error,
     use_pages=True,
     title=APP_NAME,
     update_title=None,

@@ -303,6 +303,15 @@ _VALUE_LABELS = {"kind": KIND_LABEL, "disease": DISEASE_LABEL, "data": DATA_LABE
                  "recruit": RECRUITMENT_LABEL, "size": SIZE_LABEL}
 
 
+def valid_history(history) -> list:
+    """Only well-formed ``[key, value]`` entries survive (the history comes back from the browser)."""
+    if not isinstance(history, list):
+        return []
+    keys = set(STATE_FACETS) | {"q", "dmatch", "datamatch"}
+    return [list(h) for h in history[:200]
+            if isinstance(h, (list, tuple)) and len(h) == 2 and h[0] in keys and isinstance(h[1], str)]
+
+
 def update_history(history: list, old: dict, new: dict) -> list:
     """The filters currently applied, in the order they were added (``[key, value]`` pairs).
 
@@ -318,7 +327,7 @@ def update_history(history: list, old: dict, new: dict) -> list:
         return items
 
     now = applied(new)
-    before = [h for h in (history or []) if h in applied(old or {})]
+    before = [h for h in valid_history(history) if h in applied(old or {})]
     kept = [h for h in before if h in now]
     return kept + [h for h in now if h not in kept]
 

@@ -27,7 +27,7 @@ def multi_filter(id_: str, label: str) -> html.Details:
 
 
 def summary_text(values) -> str:
-    n = len(values or [])
+    n = len(values) if isinstance(values, (list, tuple)) else 0
     return "all" if n == 0 else f"{n} chosen"
 
 

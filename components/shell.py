@@ -53,6 +53,10 @@ def shell(release: dict | None) -> html.Div:
     return html.Div([
         html.A("Skip to main content", href="#app-main", className="visually-hidden-focusable"),
         navbar(),
+        dbc.Alert("Something went wrong with that request. The page was left as it was: try "
+                  "another choice, or reload the page.", id="app-error", color="danger",
+                  is_open=False, dismissable=True, duration=10000,
+                  className="position-fixed bottom-0 end-0 m-3 shadow", style={"zIndex": 2000}),
         html.Main(dbc.Container(dash.page_container, fluid=True, className="py-3"),
                   id="app-main", tabIndex="-1"),
         footer(release),

@@ -192,6 +192,8 @@ def _sort_from(column_state, current: str) -> str:
     """The grid's single sorted column -> a public sort key (current one if nothing usable)."""
     if not isinstance(column_state, list):
         return current
+    if not isinstance(column_state, list):
+        return current
     for c in column_state:
         if isinstance(c, dict) and c.get("sort") in ("asc", "desc") and c.get("colId") in UI.COL_SORT:
             return f"{UI.COL_SORT[c['colId']]}_{c['sort']}"
@@ -210,7 +212,7 @@ def update_state(q, countries, kinds, disease, data, access, recruit, size, dmat
 
     ``cohorts-query`` (filters + sort) changes only when rows could change, so resizing a column or
     opening a cohort does not recompute facets, grid and charts."""
-    prev = prev if isinstance(prev, dict) else SPEC.defaults()
+    prev = _clean(prev)
     raw = {"q": q, "country": countries, "kind": kinds, "disease": disease, "dmatch": dmatch,
            "data": data, "datamatch": datamatch, "access": access, "recruit": recruit, "size": size,
            "map": map_metric, "sort": _sort_from(column_state, prev.get("sort", Q.DEFAULT_SORT)),
@@ -264,7 +266,8 @@ def update_results(st, history):
                f"The atlas lists {total:,} rows; several are repositories or consortia holding others "
                "(the Danish National Biobank holds other collections; EPIC contains E3N). "
                "Multi-country cohorts are counted once in totals and once per country on the map."]
-    last = (history or [None])[-1]
+    history = UI.valid_history(history)
+    last = history[-1] if history else None
     undo = f"Remove the last filter added ({UI.history_label(last)})" if last else "Clear all filters"
     n_active = len(history or [])
     toggle = f"Filters ({n_active} active)" if n_active else "Filters"
@@ -276,7 +279,8 @@ def update_results(st, history):
           State("cohorts-grid", "rowData"))
 def grid_note(virtual, model, rows):
     """Say when the grid's own column filters hide rows that the totals and charts still count."""
-    if not model or rows is None or virtual is None or len(virtual) == len(rows):
+    if not model or not isinstance(rows, list) or not isinstance(virtual, list) \
+            or len(virtual) == len(rows):
         return False, ""
     return True, (f"Table column filters show {len(virtual):,} of the {len(rows):,} matching cohorts; "
                   "the totals and charts cover all of them. ")
@@ -424,7 +428,8 @@ def export_frame(st: dict, grid_rows) -> pd.DataFrame:
     ordered by the grid's own rows (its column filters and client-side sort), plus the release."""
     st = _clean(st)
     df = Q.search(filters_of(st), st["sort"])
-    order = [r.get("cohort_id") for r in (grid_rows or []) if isinstance(r, dict)]
+    order = [r.get("cohort_id") for r in (grid_rows if isinstance(grid_rows, list) else [])
+             if isinstance(r, dict) and isinstance(r.get("cohort_id"), str)]
     if order:
         pos = {cid: i for i, cid in enumerate(order)}
         keep = df.cohort_id.isin(pos) if st["gf"] else df.cohort_id.notna()

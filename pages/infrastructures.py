@@ -152,7 +152,8 @@ def init(raw, _reset):
           *[Input(f"infra-{k}", "value") for k in FILTER_KEYS])
 def summaries(*values):
     """How many values each filter has chosen ("all" when none)."""
-    return tuple(summary_text(v) for v in values)
+    state, _ = spec().clean(dict(zip(FILTER_KEYS, values)))
+    return tuple(summary_text(state[k]) for k in FILTER_KEYS)
 
 
 def _filters(values) -> dict:
@@ -173,7 +174,7 @@ def _filters(values) -> dict:
 def render(kind, parent, status, service, standard, sort):
     """Draw the map, the coverage matrix and the node table for the filters."""
     flt = _filters([kind, parent, status, service, standard])
-    sort = sort if sort in SORTS else "name"
+    sort = sort if isinstance(sort, str) and sort in SORTS else "name"
     nodes = infra.nodes(**flt)
     rel = release_info()
     located = nodes[nodes.lat.notna() & nodes.lon.notna()]

@@ -52,8 +52,8 @@ def _server_callbacks(client) -> list[dict]:
         ids = [i["id"] for i in d["inputs"] + d.get("state", [])]
         if any(isinstance(i, dict) or str(i).startswith("{") for i in ids):
             continue  # pattern-matching callbacks are covered by their page tests
-        if "{" in d["output"]:
-            continue
+        if "{" in d["output"] or d["output"].startswith(("_pages", ".._pages")):
+            continue  # Dash's own router (its failures are caught by the app's on_error)
         out.append(d)
     return out
 
@@ -64,7 +64,7 @@ def test_the_app_has_server_callbacks_to_fuzz(client):
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
-def test_no_callback_lets_an_exception_or_injection_escape(client, data):
+def test_no_callback_lets_an_exception_or_injection_escape(client, data, caplog):
     callbacks = _server_callbacks(client)
     dep = data.draw(st.sampled_from(callbacks), label="callback")
     outs = [{"id": i, "property": p} for i, p in _split(dep["output"])]
@@ -79,6 +79,9 @@ def test_no_callback_lets_an_exception_or_injection_escape(client, data):
     r = client.post("/_dash-update-component", data=json.dumps(body),
                     content_type="application/json")
     text = r.get_data(as_text=True)
+    faults = [rec for rec in caplog.records if rec.name == "atlas.callbacks"]
+    caplog.clear()
+    assert not faults, f"{dep['output']} raised: {faults[0].getMessage()} for {body}"[:2000]
     assert r.status_code in (200, 204), f"{dep['output']}: {r.status_code} {text[:300]}"
     assert "Traceback" not in text
     # Strings go back as JSON data that React renders as text; raw HTML sinks are never used.
