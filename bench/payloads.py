@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from urllib.parse import urlparse
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -20,36 +21,45 @@ PAGES = [
 ]
 
 
-def record(base: str, pages=PAGES, with_responses: bool = False) -> list[dict]:
+def record(base: str, pages=PAGES, with_responses: bool = False, browser=None) -> list[dict]:
+    """Open each page in Chromium (``browser``, or a new headless one) and collect its callbacks."""
+    if browser is not None:
+        return _record(browser, base, pages, with_responses)
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
-    calls: list[dict] = []
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for path in pages:
-            pg = b.new_page()
+        try:
+            return _record(b, base, pages, with_responses)
+        finally:
+            b.close()
 
-            def on_response(resp, path=path):
-                req = resp.request
-                if req.method == "POST" and req.url.endswith("/_dash-update-component"):
-                    try:
-                        text = resp.body().decode("utf-8", "replace")
-                    except Exception:  # noqa: BLE001 - a body can vanish on navigation
-                        text = None
-                    body = json.loads(req.post_data)
-                    calls.append({"page": path, "output": body.get("output"), "body": body,
-                                  "status": resp.status,
-                                  "response_bytes": len(text.encode()) if text else None,
-                                  **({"response": text} if with_responses else {})})
 
-            pg.on("response", on_response)
-            pg.goto(base + path)
-            pg.wait_for_load_state("networkidle")
-            pg.wait_for_timeout(800)
-            pg.close()
-        b.close()
+def _record(b, base: str, pages, with_responses: bool) -> list[dict]:
+    calls: list[dict] = []
+    for path in pages:
+        pg = b.new_page()
+
+        def on_response(resp, path=path):
+            req = resp.request
+            if req.method == "POST" and urlparse(req.url).path == "/_dash-update-component":
+                try:
+                    text = resp.body().decode("utf-8", "replace")
+                except Exception:  # noqa: BLE001 - a body can vanish on navigation
+                    text = None
+                body = json.loads(req.post_data)
+                calls.append({"page": path, "output": body.get("output"), "body": body,
+                              "status": resp.status,
+                              "response_bytes": len(text.encode()) if text else None,
+                              **({"response": text} if with_responses else {})})
+
+        pg.on("response", on_response)
+        pg.goto(base + path)
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_timeout(800)
+        pg.close()
     return calls
 
 

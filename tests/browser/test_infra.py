@@ -63,9 +63,18 @@ def test_clicking_a_coverage_cell_lists_its_nodes_with_sources(page, base_url, r
     expected = infra.nodes(kinds=["fega_node"], country="ESP")
     page.goto(base_url + "/infrastructures")
     wait_for_dash(page)
-    x, y = page.evaluate(CELL_XY, ["infra-coverage-graph", "Federated EGA node", "Spain"])
-    page.mouse.click(x, y)
-    page.wait_for_function("() => document.querySelector('#infra-coverage-detail').innerText.includes('Spain')")
+    page.wait_for_selector("#infra-coverage-graph .heatmaplayer image, #infra-coverage-graph .hm image",
+                           state="attached")
+    shown = "() => document.querySelector('#infra-coverage-detail').innerText.includes('Spain')"
+    for _ in range(3):  # under load the chart may still be laying out when first clicked
+        x, y = page.evaluate(CELL_XY, ["infra-coverage-graph", "Federated EGA node", "Spain"])
+        page.mouse.click(x, y)
+        try:
+            page.wait_for_function(shown, timeout=10000)
+            break
+        except Exception:  # noqa: BLE001 - retried, then asserted below
+            continue
+    page.wait_for_function(shown)
     detail = page.inner_text("#infra-coverage-detail")
     for name in expected.name:
         assert name in detail

@@ -14,8 +14,8 @@ from bench.payloads import PAGES, record
 pytestmark = pytest.mark.browser
 
 
-def test_sixteen_clients_for_ten_seconds_get_no_errors(base_url):
-    calls = record(base_url, PAGES)
+def test_sixteen_clients_for_ten_seconds_get_no_errors(base_url, browser):
+    calls = record(base_url, PAGES, browser=browser)
     pages_seen = {c["page"] for c in calls}
     assert len(pages_seen) >= 3, f"too few pages made callbacks: {pages_seen}"
     reqs = [("POST", "/_dash-update-component", json.dumps(c["body"]).encode())
