@@ -27,7 +27,9 @@ def write(r: dict, path: Path, notes: str = "") -> None:
          f"pandas {m['pandas']}, {m['chromium']}.",
          "Server: `gunicorn -c gunicorn.conf.py app:server` (2 workers × 4 threads) on 127.0.0.1; the "
          "load generator (Python threads) runs on the same 2 cores, so absolute rates are lower "
-         "bounds; every figure below is a ratio measured side by side in the same run.", ""]
+         "bounds; every figure below is a ratio measured side by side in the same run.",
+         "Servers run with the production default, query results cached per data release "
+         "(`ATLAS_QUERY_CACHE=512`); in-process and scale timings run the queries uncached.", ""]
     L += ["## Callback overhead (HTTP ÷ in-process)", "",
           "| interaction | HTTP p50 / p95 ms (min–max) | in-process p50 / p95 ms | ratio p50 | goal ≤ 3× |",
           "|---|---|---|---|---|"]

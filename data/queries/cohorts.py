@@ -18,6 +18,7 @@ Semantics, stated once:
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, fields
 
 import pandas as pd
@@ -145,7 +146,26 @@ def countries_in_cohorts() -> list[str]:
     return list(db.query("cohorts_countries").iso3)
 
 
+_SUMMARY_CACHE: dict = {}
+
+
 def summary(f: CohortFilters) -> dict:
+    """Totals of ``search(f)``, cached per (data release, filters); see :func:`_summary`."""
+    if db.QUERY_CACHE_SIZE <= 0:
+        return _summary(f)
+    key = (db.release().release_id, f)
+    try:
+        hit = _SUMMARY_CACHE.get(key)
+    except TypeError:  # unhashable filter values: compute, do not cache
+        return _summary(f)
+    if hit is None:
+        if len(_SUMMARY_CACHE) > 512:
+            _SUMMARY_CACHE.clear()
+        hit = _SUMMARY_CACHE[key] = _summary(f)
+    return copy.deepcopy(hit)
+
+
+def _summary(f: CohortFilters) -> dict:
     """Totals of ``search(f)`` — computed from the very rows the table shows.
 
     Keys: ``n_cohorts``; ``n_multi_country`` (flagged: counted once in totals, once per country on

@@ -50,3 +50,15 @@ def test_hardened_connection_refuses_files_outside_data_dir(mini_data, tmp_path)
         con.execute("SELECT * FROM read_csv($p)", {"p": str(outside)}).fetchall()
     with pytest.raises(Exception):
         con.execute("SET enable_external_access = true")
+
+
+def test_query_results_are_cached_per_release_and_callers_get_private_copies(mini_data):
+    a = countries.country_summary("FIN")
+    a.loc[:, "name"] = "changed by a caller"
+    b = countries.country_summary("FIN")
+    assert b.name.iloc[0] == "Finland"
+
+
+def test_a_new_release_never_serves_cached_results_of_the_old_one(mini_data, real_data):
+    # mini_data then real_data: db.reset() between them; the real release has 35 countries
+    assert len(countries.country_summary()) == 35
