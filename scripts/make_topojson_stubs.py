@@ -1,5 +1,5 @@
 """Write empty TopoJSON stubs into assets/topojson/ so plotly.js geo figures
-never fetch base layers from cdn.plot.ly.
+never fetch base layers from Plotly's CDN.
 
 plotly.js fetches `<topojsonURL>/<scope>_<resolution>m.json` for every geo
 subplot that shows a base layer or has a trace with `locationmode` (which
