@@ -9,32 +9,18 @@ the pipeline validates it like real data and the summaries have k times as many 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import io
 import random
 import shutil
 from pathlib import Path
+
+from tests.fixtures.mini import _rows, _write  # the same strict CSV reading and writing
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 OUT = ROOT / "bench" / "synthetic"
 ID_COLUMNS = {"initiatives": "initiative_id", "cohorts": "cohort_id", "infrastructures": "infra_id",
               "activities": "activity_id", "funded_projects": "project_id"}
-
-
-def _read(path: Path):
-    with open(path, newline="", encoding="utf-8") as f:
-        r = csv.DictReader(f)
-        return r.fieldnames, list(r)
-
-
-def _write(path: Path, header, rows) -> None:
-    buf = io.StringIO(newline="")
-    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
 
 
 def _jitter(value: str, rng: random.Random) -> str:
@@ -63,7 +49,7 @@ def make(scale: int, seed: int = 42) -> Path:
         shutil.copy(SOURCES / f"{name}.csv", dst / f"{name}.csv")
     shutil.copytree(SOURCES / "geo", dst / "geo")
     for name, idcol in ID_COLUMNS.items():
-        header, rows = _read(SOURCES / f"{name}.csv")
+        header, rows = _rows(SOURCES / f"{name}.csv")
         out = []
         for k in range(scale):
             for r in rows:
@@ -76,7 +62,7 @@ def make(scale: int, seed: int = 42) -> Path:
                             r[col] = _jitter(r[col], rng)
                 out.append(r)
         _write(dst / f"{name}.csv", header, out)
-    header, rows = _read(SOURCES / "genome_counts.csv")
+    header, rows = _rows(SOURCES / "genome_counts.csv")
     out = []
     today = dt.date.today().isoformat()
     for k in range(scale):

@@ -9,24 +9,17 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict
 
+from ..vocab import (  # noqa: F401  (re-exported for the pipeline)
+    ACCESS_MODELS, COHORT_KINDS, CONFIDENCE, COUNT_BASES, DATA_TYPES, DISEASE_FOCUS, METRICS,
+    RECRUITMENT,
+)
+
 from .fields import (
     AsOfDate, AsOfYear, Bool, Count, Iso3, Iso3List, Lat, Lon, Money, OptAsOfDate, OptBool,
     OptIso3, OptPartialDate, OptUrl, PartialDate, RequiredCount, RequiredText, Text, TextList,
     TriState, Url, UrlList, Year, enum, enum_list,
 )
 
-METRICS = ("wgs_sequenced", "wes_sequenced", "genotyped", "genomes_accessible", "target")
-COUNT_BASES = ("cumulative", "annual", "proxy", "subset")
-CONFIDENCE = ("high", "medium", "low")
-COHORT_KINDS = ("population", "biobank", "reference_panel", "birth", "clinical_genomics", "disease",
-                "consortium", "twin")
-ACCESS_MODELS = ("open", "registered", "controlled", "on_request", "unknown")
-DATA_TYPES = ("wgs", "wes", "genotyping_array", "ehr_linkage", "questionnaire", "imaging",
-              "biosamples", "proteomics", "metabolomics", "rna", "methylation")
-DISEASE_FOCUS = ("general_population", "cancer", "rare_disease", "cardiovascular", "metabolic",
-                 "neuro_psychiatric", "infectious_disease", "ageing", "reproductive_child_health",
-                 "other")
-RECRUITMENT = ("ongoing", "completed", "unknown")
 INFRA_KINDS = ("elixir_node", "bbmri_eric_node", "eatris_node", "ecrin_node", "fega_node",
                "gdi_node", "hpc_centre", "sequencing_centre", "national_data_hub", "beacon", "other")
 INFRA_STATUS = ("operational", "in_development", "planned", "unknown")

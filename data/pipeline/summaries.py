@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..vocab import SIZE_BANDS  # noqa: F401  (re-exported)
+
 CONF_ORDER = {"low": 0, "medium": 1, "high": 2}
 PROGRESS_METRICS = ("wgs_sequenced", "wes_sequenced", "genotyped", "genomes_accessible")
 SHORT = {"wgs_sequenced": "wgs", "wes_sequenced": "wes", "genotyped": "genotyped",
@@ -89,7 +91,6 @@ def _band(n) -> str:
     return "≥1M"
 
 
-SIZE_BANDS = ("<1k", "1k–10k", "10k–100k", "100k–1M", "≥1M", "unknown")
 
 
 def size_band(n) -> str:

@@ -24,19 +24,12 @@ from dataclasses import dataclass, fields
 import pandas as pd
 
 from .. import db
+from ..vocab import (  # noqa: F401  (public names of this module)
+    ACCESS_MODELS, COHORT_KINDS, DATA_TYPES, DISEASE_FOCUS, RECRUITMENT, SIZE_BANDS,
+)
 
-#: Vocabularies (data/sources/REFERENCE-README.md); facets list every value, even with no cohort.
-KINDS = ("population", "biobank", "reference_panel", "birth", "clinical_genomics", "disease",
-         "consortium", "twin")
-ACCESS_MODELS = ("open", "registered", "controlled", "on_request", "unknown")
-DATA_TYPES = ("wgs", "wes", "genotyping_array", "ehr_linkage", "questionnaire", "imaging",
-              "biosamples", "proteomics", "metabolomics", "rna", "methylation")
-DISEASE_FOCUS = ("general_population", "cancer", "rare_disease", "cardiovascular", "metabolic",
-                 "neuro_psychiatric", "infectious_disease", "ageing", "reproductive_child_health",
-                 "other")
-RECRUITMENT = ("ongoing", "completed", "unknown")
-#: Order-of-magnitude bands of ``participants`` (lower edges inclusive), as the pipeline derives them.
-SIZE_BANDS = ("<1k", "1k–10k", "10k–100k", "100k–1M", "≥1M", "unknown")
+#: Vocabularies (data/vocab.py); facets list every value, even with no cohort.
+KINDS = COHORT_KINDS
 MATCH_MODES = ("any", "all")
 
 #: Facet name (a CohortFilters field) -> its fixed vocabulary (countries come from the data).
