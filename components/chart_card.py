@@ -24,7 +24,10 @@ def data_grid(grid_id: str, *, csv_name: str, height: int = 320, **kwargs) -> da
         rowData=[],
         columnDefs=kwargs.pop("columnDefs", []),
         defaultColDef={"sortable": True, "filter": True, "resizable": True, "minWidth": 90},
+        # every column stays in the DOM: the grids are narrow tables, and screen readers, print
+        # and find-in-page should see the source columns scrolled out of view too
         dashGridOptions={"animateRows": False, "suppressCellFocus": False,
+                         "suppressColumnVirtualisation": True,
                          "ensureDomOrder": True, **kwargs.pop("dashGridOptions", {})},
         csvExportParams={"fileName": csv_name},
         style={"height": f"{height}px", "width": "100%"},

@@ -145,6 +145,10 @@ def test_table_toggle_shows_exactly_the_drawn_rows(page, base_url):
     open_profile(page, base_url, "/country/DNK")
     page.click("#country-genomes-table-toggle")
     page.wait_for_selector("#country-genomes-grid .ag-row")
+    # the grid paints its pinned and centre columns separately: wait until it has finished
+    page.wait_for_function(
+        "() => document.querySelectorAll('#country-genomes-grid .ag-center-cols-container .ag-row')"
+        ".length >= 9 && document.querySelector('#country-genomes-grid').innerText.includes('26,458')")
     grid = page.inner_text("#country-genomes-grid")
     assert "26,458" in grid and "12 Apr 2024" in grid  # sources: further right in the same rows
     # 6 published figures (targets included) + 3 steps of Denmark's sum of programmes
