@@ -120,6 +120,9 @@ def page(browser, request):
 def wait_for_dash(pg, timeout: float = 20000) -> None:
     """Wait until Dash has rendered and no callback is pending."""
     pg.wait_for_selector("#app-main", timeout=timeout)
+    # the page's first moment with no request in flight for 500 ms (its initial callbacks
+    # answered), then until Dash reports nothing loading (a chain may start a moment later)
+    pg.wait_for_load_state("networkidle", timeout=timeout)
     pg.wait_for_function(
         "() => !document.querySelector('[data-dash-is-loading=\"true\"]')"
         " && window.dash_clientside !== undefined", timeout=timeout)

@@ -16,6 +16,7 @@ def test_budget_total_says_how_many_activities_have_a_budget(page, base_url, rea
     _, total = funding.budget()
     page.goto(base_url + "/funding")
     wait_for_dash(page)
+    page.wait_for_function("() => document.querySelector('#funding-budget-total').innerText.trim()")
     label = page.inner_text("#funding-budget-total")
     assert f"({total['n_with_budget']} of {total['n_total']})" in label
     assert "with a published budget" in label
