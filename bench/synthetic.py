@@ -14,7 +14,7 @@ import random
 import shutil
 from pathlib import Path
 
-from tests.fixtures.mini import _rows, _write  # the same strict CSV reading and writing
+from tests.fixtures.mini import read_rows as _rows, write_rows as _write  # the same strict CSV reading and writing
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"

@@ -1,4 +1,5 @@
-"""Shared fixtures: a seeded tiny data release for unit tests, and the path helpers."""
+"""Shared fixtures: the release factory (a tiny release built from edited fixture CSVs), pointing
+the query layer at a release, and the path helpers."""
 from __future__ import annotations
 
 import os
@@ -20,40 +21,63 @@ def real_release_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def mini_sources(tmp_path_factory) -> Path:
-    """The mini source set (see tests/fixtures/mini.py), written once per session."""
-    from tests.fixtures.mini import make_mini_sources
+def release_factory(tmp_path_factory):
+    """Build a release from the mini fixture CSVs with edits: ``release_factory(edits=..., countries=...)``
+    returns a :class:`tests.fixtures.release.Release` in a fresh directory (see that module)."""
+    from tests.fixtures.release import make_release
 
-    return make_mini_sources(SOURCES, tmp_path_factory.mktemp("mini") / "sources")
+    bases: dict[tuple, Path] = {}
+
+    def make(name: str = "release", *, countries=None, edits=None, build: bool = True):
+        from tests.fixtures.mini import COUNTRIES
+
+        key = tuple(countries or COUNTRIES)
+        if key not in bases:  # cut the real sources once per country set, then copy
+            bases[key] = make_release(tmp_path_factory.mktemp("mini"), countries=key,
+                                      build=False).sources
+        return make_release(tmp_path_factory.mktemp(name), edits=edits, build=build,
+                            base=bases[key])
+
+    return make
 
 
 @pytest.fixture(scope="session")
-def mini_built(mini_sources, tmp_path_factory) -> Path:
+def mini_sources(release_factory) -> Path:
+    """The mini source set (see tests/fixtures/mini.py), written once per session."""
+    return release_factory("mini-sources", build=False).sources
+
+
+@pytest.fixture(scope="session")
+def mini_built(release_factory) -> Path:
     """A data release built by the real pipeline from the mini sources."""
-    from data.pipeline.build import build
-
-    out = tmp_path_factory.mktemp("mini-built")
-    build(mini_sources, out)
-    return out
+    return release_factory("mini-built").out
 
 
 @pytest.fixture
-def mini_data(mini_built, monkeypatch):
+def use_release(monkeypatch):
+    """Point the query layer (``data.queries.*``) at a data directory for one test:
+    ``use_release(path)``; ``use_release(None)`` is the committed release."""
+    from data import db
+
+    def use(path: Path | None) -> Path:
+        if path is None:
+            monkeypatch.delenv("ATLAS_DATA_DIR", raising=False)
+        else:
+            monkeypatch.setenv("ATLAS_DATA_DIR", str(path))
+        db.reset()
+        return Path(path) if path is not None else BUILT
+
+    yield use
+    db.reset()
+
+
+@pytest.fixture
+def mini_data(mini_built, use_release):
     """Point the query layer at the mini release for one test (``data.queries.*`` read it)."""
-    from data import db
-
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(mini_built))
-    db.reset()
-    yield mini_built
-    db.reset()
+    return use_release(mini_built)
 
 
 @pytest.fixture
-def real_data(monkeypatch):
+def real_data(use_release):
     """Point the query layer at the committed release (the default data directory)."""
-    from data import db
-
-    monkeypatch.delenv("ATLAS_DATA_DIR", raising=False)
-    db.reset()
-    yield BUILT
-    db.reset()
+    return use_release(None)

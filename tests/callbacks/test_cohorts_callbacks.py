@@ -2,14 +2,12 @@
 from __future__ import annotations
 
 import json
-from contextvars import copy_context
 
 import dash
 import pytest
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 from data.queries import cohorts as Q
+from tests.callbacks import harness
 
 dash.Dash(__name__, use_pages=True, pages_folder="")  # a registry for register_page
 from pages import cohorts as P  # noqa: E402
@@ -22,11 +20,8 @@ def state(**kw) -> dict:
 
 
 def call(fn, trigger: str, *args, value=1):
-    """Run a callback as Dash would, with ``trigger`` (``"id.prop"``) as the triggering input."""
-    def run():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": value}]))
-        return fn(*args)
-    return copy_context().run(run)
+    """The harness's ``call`` with the trigger first (``"id.prop"``), as these tests write it."""
+    return harness.call(fn, *args, trigger=trigger, value=value)
 
 
 def controls(**kw):
@@ -41,15 +36,7 @@ def test_layout_is_cheap_and_restores_controls_from_the_link(monkeypatch):
         raise AssertionError("layout() must not query")
     monkeypatch.setattr("data.db.query", boom)
     tree = P.layout(country="DNK,FIN", data="wgs,ehr_linkage", datamatch="all", sort="name_asc")
-    found = {}
-
-    def walk(c):
-        if hasattr(c, "id") and isinstance(getattr(c, "id", None), str):
-            found[c.id] = c
-        kids = getattr(c, "children", None)
-        for k in (kids if isinstance(kids, (list, tuple)) else [kids] if kids is not None else []):
-            walk(k)
-    walk(tree)
+    found = harness.ids_in(tree)
     assert found["cohorts-countries"].value == ["DNK", "FIN"]
     assert found["cohorts-data-match"].value == "all"
     name_col = next(c for c in found["cohorts-grid"].columnDefs if c["field"] == "name")

@@ -11,7 +11,7 @@ import pytest
 import app as atlas  # noqa: E402  (creates the Dash app, which registers the pages)
 from pages import countries, country  # noqa: E402
 
-from ..unit.test_country_builders import text_of
+from tests.callbacks.harness import text_of
 
 ALL = sorted(__import__("data.queries.country_profile", fromlist=["codes"]).codes().iso3)
 

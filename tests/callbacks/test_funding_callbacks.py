@@ -3,32 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from contextvars import copy_context
 
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 import app  # noqa: F401  (registers the pages)
 from data.queries import funding as q
 from pages import funding as page
+from tests.callbacks.harness import call, text_of
 
 DEFAULTS = ["programme", "budget", "activities", "activities", "any", "activities", "nodes"]
-
-
-def run(fn, *args, trigger: str = "none.prop"):
-    def go():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": None}]))
-        return fn(*args)
-    return copy_context().run(go)
-
-
-def text_of(component) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, (list, tuple)):
-        return " ".join(text_of(c) for c in component)
-    kids = getattr(component, "children", None)
-    return "" if kids is None else text_of(kids)
 
 
 def test_budget_total_states_how_many_activities_have_a_budget(mini_data):
@@ -90,7 +72,7 @@ def test_group_selection_separates_missing_budgets(mini_data):
 
 
 def test_bad_url_gets_defaults_and_a_notice(mini_data):
-    out = run(page.init, {"view": "money", "topic": "training,astrology"}, None)
+    out = call(page.init, {"view": "money", "topic": "training,astrology"}, None)
     msg = text_of(out[-1])
     assert "money" in msg and "astrology" in msg
     values = out[3:6]

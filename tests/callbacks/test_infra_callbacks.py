@@ -1,34 +1,16 @@
 """Callbacks of /infrastructures and /challenges, called directly."""
 from __future__ import annotations
 
-from contextvars import copy_context
 
 import pytest
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
 
 import app  # noqa: F401  (registers the pages)
 from pages import challenges, infrastructures as page
-
-
-def run(fn, *args, trigger: str = "none.prop"):
-    def go():
-        context_value.set(AttributeDict(triggered_inputs=[{"prop_id": trigger, "value": None}]))
-        return fn(*args)
-    return copy_context().run(go)
-
-
-def text_of(component) -> str:
-    if isinstance(component, str):
-        return component
-    if isinstance(component, (list, tuple)):
-        return " ".join(text_of(c) for c in component)
-    kids = getattr(component, "children", None)
-    return "" if kids is None else text_of(kids)
+from tests.callbacks.harness import call, text_of
 
 
 def test_bad_url_values_fall_back_with_a_visible_notice(mini_data):
-    out = run(page.init, {"kind": "fega_node,warp_drive", "sort": "sideways", "bogus": "1"}, None)
+    out = call(page.init, {"kind": "fega_node,warp_drive", "sort": "sideways", "bogus": "1"}, None)
     values = dict(zip(page.FILTER_KEYS, out[5:10]))
     assert values["kind"] == ["fega_node"]
     assert out[10] == "name"
@@ -37,7 +19,7 @@ def test_bad_url_values_fall_back_with_a_visible_notice(mini_data):
 
 
 def test_clear_filters_empties_every_filter(mini_data):
-    out = run(page.init, {"kind": "fega_node"}, None, trigger="infra-reset.n_clicks")
+    out = call(page.init, {"kind": "fega_node"}, None, trigger="infra-reset.n_clicks")
     assert out[5:10] == ([], [], [], [], [])
 
 
@@ -62,11 +44,11 @@ def test_gaps_order_puts_countries_with_fewest_kinds_first(mini_data):
 
 def test_clicks_become_selections(mini_data):
     cell = {"points": [{"customdata": "FIN|fega_node"}]}
-    assert run(page.select, None, cell, trigger="infra-coverage-graph.clickData") == "cell:FIN.fega_node"
+    assert call(page.select, None, cell, trigger="infra-coverage-graph.clickData") == "cell:FIN.fega_node"
     bar = {"points": [{"customdata": "FIN|activities"}]}
-    assert run(page.select, None, bar, trigger="infra-coverage-graph.clickData") == "part:FIN.activities"
+    assert call(page.select, None, bar, trigger="infra-coverage-graph.clickData") == "part:FIN.activities"
     node = {"points": [{"customdata": "fega-fi"}]}
-    assert run(page.select, node, None, trigger="infra-map-graph.clickData") == "node:fega-fi"
+    assert call(page.select, node, None, trigger="infra-map-graph.clickData") == "node:fega-fi"
 
 
 def test_cell_selection_lists_its_nodes_with_sources_and_goes_into_the_url(mini_data):

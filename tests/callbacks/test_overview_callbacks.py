@@ -1,13 +1,11 @@
 """Overview callbacks called directly: first render vs value-only updates, bad input, URL state."""
 from __future__ import annotations
 
-from contextvars import copy_context
-
 import plotly.graph_objects as go
 import pytest
 from dash import Patch, no_update
-from dash._callback_context import context_value
-from dash._utils import AttributeDict
+
+from tests.callbacks.harness import call, find
 
 
 @pytest.fixture(scope="module")
@@ -16,28 +14,6 @@ def page():
     from pages import overview
 
     return overview
-
-
-def call(fn, *args, trigger: str | None = None):
-    """Run a callback as Dash would, with ``ctx.triggered_id`` set from ``trigger``."""
-    def run():
-        inputs = [{"prop_id": trigger, "value": None}] if trigger else []
-        context_value.set(AttributeDict(triggered_inputs=inputs))
-        return fn(*args)
-    return copy_context().run(run)
-
-
-def find(tree, id_):
-    """The component with ``id_`` in a layout tree."""
-    stack = [tree]
-    while stack:
-        c = stack.pop()
-        if getattr(c, "id", None) == id_:
-            return c
-        kids = getattr(c, "children", None)
-        if kids is not None:
-            stack.extend(kids if isinstance(kids, (list, tuple)) else [kids])
-    raise LookupError(id_)
 
 
 def test_shared_url_values_preset_the_controls(page):

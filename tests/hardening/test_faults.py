@@ -7,11 +7,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from data.pipeline.build import build
 from tests.browser.conftest import ROOT, start_server
 
 
@@ -21,32 +19,22 @@ def _get(base, path="/healthz"):
 
 
 @pytest.fixture
-def data_copy(mini_sources, tmp_path):
-    src = tmp_path / "sources"
-    shutil.copytree(mini_sources, src)
-    out = tmp_path / "built"
-    build(src, out)
-    return src, out
+def rel(release_factory):
+    return release_factory("faults")
 
 
 @pytest.fixture
-def server(data_copy):
-    _, out = data_copy
-    proc, base = start_server({"ATLAS_DATA_DIR": str(out), "ATLAS_RELOAD_SECONDS": "0.2"})
+def server(rel):
+    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out), "ATLAS_RELOAD_SECONDS": "0.2"})
     yield base
     proc.terminate()
     proc.wait(10)
 
 
-def _release_dir(out: Path) -> Path:
-    return out / "releases" / (out / "CURRENT").read_text().strip()
-
-
-def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(data_copy, server):
-    _, out = data_copy
+def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(rel, server):
     before = _get(server)
     assert before["countries"] == 7
-    d = _release_dir(out)
+    d = rel.release_dir
     (d / "countries.parquet").unlink()
     (d / "cohorts.parquet").write_bytes(b"garbage")
     time.sleep(0.5)
@@ -54,14 +42,9 @@ def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(data_copy, serve
         assert _get(server) == before
 
 
-def test_picks_up_a_new_release_whole(data_copy, server):
-    src, out = data_copy
+def test_picks_up_a_new_release_whole(rel, server):
     old = _get(server)["release_id"]
-    f = src / "countries.csv"
-    lines = f.read_text(encoding="utf-8").splitlines()
-    f.write_text("\n".join(line for line in lines if not line.startswith("MDA,")) + "\n",
-                 encoding="utf-8")
-    new = build(src, out)["release_id"]
+    new = rel.rebuild({"countries": lambda rows: [r for r in rows if r["iso3"] != "MDA"]})["release_id"]
     assert new != old
     deadline = time.time() + 10
     while time.time() < deadline and _get(server)["release_id"] != new:
@@ -70,21 +53,19 @@ def test_picks_up_a_new_release_whole(data_copy, server):
     assert now == {"status": "ok", "release_id": new, "countries": 6}
 
 
-def test_a_corrupt_new_release_is_not_loaded(data_copy, server):
-    src, out = data_copy
+def test_a_corrupt_new_release_is_not_loaded(rel, server):
     old = _get(server)
-    bad = out / "releases" / "badrelease01"
-    shutil.copytree(_release_dir(out), bad)
+    bad = rel.out / "releases" / "badrelease01"
+    shutil.copytree(rel.release_dir, bad)
     (bad / "countries.parquet").write_bytes(b"not parquet")
-    (out / "CURRENT").write_text("badrelease01\n")
+    (rel.out / "CURRENT").write_text("badrelease01\n")
     time.sleep(1.0)
     assert _get(server) == old
 
 
-def test_start_with_corrupt_data_stops_with_a_clear_message(data_copy):
-    _, out = data_copy
-    (_release_dir(out) / "genome_counts.parquet").write_bytes(b"corrupt")
-    env = {"ATLAS_DATA_DIR": str(out), "PATH": "/usr/bin:/bin", "DASH_DISABLE_VERSION_CHECK": "true"}
+def test_start_with_corrupt_data_stops_with_a_clear_message(rel):
+    (rel.release_dir / "genome_counts.parquet").write_bytes(b"corrupt")
+    env = {"ATLAS_DATA_DIR": str(rel.out), "PATH": "/usr/bin:/bin", "DASH_DISABLE_VERSION_CHECK": "true"}
     r = subprocess.run([sys.executable, "-c", "import app"], cwd=ROOT, env=env,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode != 0
@@ -100,10 +81,9 @@ def test_start_with_missing_data_stops_with_a_clear_message(tmp_path):
     assert "CURRENT is missing" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_two_instances_over_the_same_data_answer_identically(data_copy):
-    _, out = data_copy
-    a, base_a = start_server({"ATLAS_DATA_DIR": str(out)})
-    b, base_b = start_server({"ATLAS_DATA_DIR": str(out)})
+def test_two_instances_over_the_same_data_answer_identically(rel):
+    a, base_a = start_server({"ATLAS_DATA_DIR": str(rel.out)})
+    b, base_b = start_server({"ATLAS_DATA_DIR": str(rel.out)})
     try:
         for path in ("/healthz", "/api/v1/release", "/api/v1/cohorts?country=FIN", "/_dash-layout"):
             with urllib.request.urlopen(base_a + path) as ra, urllib.request.urlopen(base_b + path) as rb:

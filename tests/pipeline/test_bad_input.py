@@ -7,13 +7,15 @@ release (CURRENT and every file) is byte-for-byte unchanged.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from data.pipeline.__main__ import main
-from data.pipeline.build import build
+
+
+FINNGEN_2024 = "FIN,fin_finngen,2024,genotyped"  # a line of genome_counts.csv
+FINNGEN_URL = "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released"
 
 
 def _tree_hash(d: Path) -> dict[str, str]:
@@ -22,12 +24,9 @@ def _tree_hash(d: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def workspace(mini_sources, tmp_path):
-    src = tmp_path / "sources"
-    shutil.copytree(mini_sources, src)
-    out = tmp_path / "built"
-    build(src, out)
-    return src, out
+def workspace(release_factory):
+    rel = release_factory("bad-input")
+    return rel.sources, rel.out
 
 
 def _replace_line(path: Path, lineno: int, old: str, new: str) -> None:
@@ -44,6 +43,13 @@ def _line_of(path: Path, needle: str) -> int:
     raise AssertionError(f"{needle!r} not in {path.name}")
 
 
+def _break(path: Path, needle: str, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` on the line of ``path`` holding ``needle``; return its number."""
+    n = _line_of(path, needle)
+    _replace_line(path, n, old, new)
+    return n
+
+
 def _run_bad(src, out, capsys) -> str:
     before = _tree_hash(out)
     code = main(["--sources", str(src), "--out", str(out)])
@@ -56,63 +62,50 @@ def _run_bad(src, out, capsys) -> str:
 
 def test_unknown_iso_code(workspace, capsys):
     src, out = workspace
-    f = src / "countries.csv"
-    n = _line_of(f, "FIN,FI,Finland")
-    _replace_line(f, n, "FIN,FI,Finland", "FXX,FI,Finland")
+    n = _break(src / "countries.csv", "FIN,FI,Finland", "FIN,FI,Finland", "FXX,FI,Finland")
     err = _run_bad(src, out, capsys)
     assert f"countries.csv:{n}:iso3: 'FXX' is not an ISO 3166-1 alpha-3 code" in err
 
 
 def test_unparseable_date(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
-    _replace_line(f, n, "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,")
+    n = _break(src / "genome_counts.csv", FINNGEN_2024,
+                   "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or YYYY-MM-DD" in err
 
 
 def test_impossible_date(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2023-01,")
-    _replace_line(f, n, "2023-01", "2018-13")
+    n = _break(src / "genome_counts.csv", "FIN,fin_finngen,2023-01,", "2023-01", "2018-13")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:as_of_date: '2018-13' is an impossible date (month 13)" in err
 
 
 def test_negative_count(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, ",500348,")
-    _replace_line(f, n, ",500348,", ",-500348,")
+    n = _break(src / "genome_counts.csv", ",500348,", ",500348,", ",-500348,")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:value: '-500348' is negative" in err
 
 
 def test_non_numeric_count(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, ",500348,")
-    _replace_line(f, n, ",500348,", ",about half a million,")
+    n = _break(src / "genome_counts.csv", ",500348,", ",500348,", ",about half a million,")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:value: 'about half a million' is not a whole number" in err
 
 
 def test_missing_source_url(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, ",500348,")
-    _replace_line(f, n, "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released", "")
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, "")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is required" in err
 
 
 def test_source_that_is_not_a_url(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, ",500348,")
-    _replace_line(f, n, "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released", "FinnGen website")
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, "FinnGen website")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:source_url: 'FinnGen website' is not an http(s) URL" in err
 
@@ -129,18 +122,15 @@ def test_duplicate_id(workspace, capsys):
 
 def test_dangling_country_reference(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
-    _replace_line(f, n, "FIN,fin_finngen", "NZL,fin_finngen")
+    n = _break(src / "genome_counts.csv", FINNGEN_2024, "FIN,fin_finngen", "NZL,fin_finngen")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:country_iso3: 'NZL' does not name a row of countries.csv" in err
 
 
 def test_dangling_initiative_reference(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
-    _replace_line(f, n, "FIN,fin_finngen", "FIN,fin_nosuchprogramme")
+    n = _break(src / "genome_counts.csv", FINNGEN_2024,
+                   "FIN,fin_finngen", "FIN,fin_nosuchprogramme")
     err = _run_bad(src, out, capsys)
     assert (f"genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
             "initiatives.csv") in err
@@ -148,9 +138,7 @@ def test_dangling_initiative_reference(workspace, capsys):
 
 def test_unknown_enum_value(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
-    _replace_line(f, n, ",genotyped,", ",genotyped_ish,")
+    n = _break(src / "genome_counts.csv", FINNGEN_2024, ",genotyped,", ",genotyped_ish,")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:metric: 'genotyped_ish' is not one of: wgs_sequenced" in err
 
@@ -204,9 +192,8 @@ def test_non_utf8_bytes(workspace, capsys):
 
 def test_stray_quote_breaks_a_row(workspace, capsys):
     src, out = workspace
-    f = src / "milestones.csv"
-    n = _line_of(f, "ICPerMed launched")
-    _replace_line(f, n, ",ICPerMed launched,", ',"ICPerMed launched,')
+    n = _break(src / "milestones.csv", "ICPerMed launched",
+                   ",ICPerMed launched,", ',"ICPerMed launched,')
     err = _run_bad(src, out, capsys)
     assert f"milestones.csv:{n}:-: row" in err
     assert "double quote" in err
@@ -214,22 +201,17 @@ def test_stray_quote_breaks_a_row(workspace, capsys):
 
 def test_as_of_date_in_the_future(workspace, capsys, monkeypatch):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, "FIN,fin_finngen,2024,genotyped")
-    _replace_line(f, n, "FIN,fin_finngen,2024,", "FIN,fin_finngen,2099-01-01,")
+    n = _break(src / "genome_counts.csv", FINNGEN_2024,
+                   "FIN,fin_finngen,2024,", "FIN,fin_finngen,2099-01-01,")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:as_of_date: '2099-01-01' is in the future" in err
 
 
 def test_all_problems_are_reported_at_once(workspace, capsys):
     src, out = workspace
-    f = src / "genome_counts.csv"
-    n = _line_of(f, ",500348,")
-    _replace_line(f, n, ",500348,", ",-1,")
+    n = _break(src / "genome_counts.csv", ",500348,", ",500348,", ",-1,")
     (src / "calls.csv").write_text("", encoding="utf-8")
-    g = src / "countries.csv"
-    m = _line_of(g, "FIN,FI,Finland")
-    _replace_line(g, m, "FIN,FI,Finland", "FXX,FI,Finland")
+    m = _break(src / "countries.csv", "FIN,FI,Finland", "FIN,FI,Finland", "FXX,FI,Finland")
     err = _run_bad(src, out, capsys)
     assert f"genome_counts.csv:{n}:value:" in err
     assert "calls.csv:1:-: file is empty" in err

@@ -2,13 +2,9 @@
 size-band edges, sorting and empty results (mini release, plus an edge-case release built here)."""
 from __future__ import annotations
 
-import csv
-import io
-
 import pandas as pd
 import pytest
 
-from data import db
 from data.queries import cohorts as C
 
 F = C.CohortFilters
@@ -158,39 +154,16 @@ TRICKY_NOTE = "Test note: 50% of \"O'Brien\" cases_x [a-z] .* \\ end"
 
 
 @pytest.fixture(scope="module")
-def edge_built(mini_sources, tmp_path_factory):
-    from data.pipeline.build import build
-
-    src = tmp_path_factory.mktemp("edge") / "sources"
-    import shutil
-    shutil.copytree(mini_sources, src)
-    path = src / "cohorts.csv"
-    with open(path, newline="", encoding="utf-8") as fh:
-        reader = csv.DictReader(fh)
-        header, rows = reader.fieldnames, list(reader)
-    for r in rows:
-        if r["cohort_id"] in EDGES:
-            r["participants"] = str(EDGES[r["cohort_id"]])
-        if r["cohort_id"] == "pfmg2025":
-            r["notes"] = TRICKY_NOTE
-        if r["cohort_id"] == "lifegene":
-            r["countries_iso3"] = "SWE;DNK"
-    buf = io.StringIO(newline="")
-    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    out = tmp_path_factory.mktemp("edge-built")
-    build(src, out)
-    return out
+def edge_built(release_factory):
+    rows = {cid: {"participants": str(n)} for cid, n in EDGES.items()}
+    rows["pfmg2025"] = {"notes": TRICKY_NOTE}
+    rows["lifegene"] = {**rows["lifegene"], "countries_iso3": "SWE;DNK"}
+    return release_factory("edge", edits={"cohorts": rows}).out
 
 
 @pytest.fixture
-def edge_data(edge_built, monkeypatch):
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(edge_built))
-    db.reset()
-    yield edge_built
-    db.reset()
+def edge_data(edge_built, use_release):
+    return use_release(edge_built)
 
 
 @pytest.mark.parametrize("band, inside, outside", [

@@ -12,24 +12,7 @@ from components.figures import country as cf
 from components.fmt import NO_FIGURE
 from components.theme import GEOJSON_URL
 from data.queries import country_profile as q
-
-
-def text_of(component) -> str:
-    """All text in a Dash component tree (what a reader sees)."""
-    out = []
-
-    def walk(c):
-        if c is None:
-            return
-        if isinstance(c, (str, int, float)):
-            out.append(str(c))
-        elif isinstance(c, (list, tuple)):
-            for x in c:
-                walk(x)
-        else:
-            walk(getattr(c, "children", None))
-    walk(component)
-    return " ".join(out)
+from tests.callbacks.harness import text_of
 
 
 def pos(**kw):
