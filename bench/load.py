@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+from bench.server import app_base
+
 OUT = Path(__file__).resolve().parent / "out"
 
 
@@ -92,13 +94,7 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--payloads", type=Path, default=OUT / "payloads.json")
     args = ap.parse_args()
-    proc = None
-    base = args.base
-    if not base:
-        from tests.browser.conftest import start_server
-
-        proc, base = start_server()
-    try:
+    with app_base(args.base) as base:
         if not args.payloads.exists():
             from bench.payloads import record
 
@@ -106,9 +102,6 @@ def main() -> None:
             args.payloads.write_text(json.dumps(record(base)))
         reqs = callback_requests(args.payloads) + [("GET", p, None) for p in ("/", "/healthz")]
         print(json.dumps(run(base, reqs, args.clients, args.seconds), indent=1))
-    finally:
-        if proc:
-            proc.terminate()
 
 
 if __name__ == "__main__":

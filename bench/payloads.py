@@ -12,6 +12,8 @@ import json
 from urllib.parse import urlparse
 from pathlib import Path
 
+from bench.server import app_base
+
 OUT = Path(__file__).resolve().parent / "out"
 PAGES = [
     "/", "/?indicator=genotyped&year=2022", "/?metric=genotyped",
@@ -67,17 +69,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--base")
     args = ap.parse_args()
-    proc = None
-    base = args.base
-    if not base:
-        from tests.browser.conftest import start_server
-
-        proc, base = start_server()
-    try:
+    with app_base(args.base) as base:
         calls = record(base)
-    finally:
-        if proc:
-            proc.terminate()
     OUT.mkdir(exist_ok=True)
     (OUT / "payloads.json").write_text(json.dumps(calls, indent=1))
     print(f"{len(calls)} callback requests from {len(PAGES)} pages -> {OUT / 'payloads.json'}")

@@ -18,6 +18,22 @@ def _ok(flag: bool) -> str:
     return "met" if flag else "**missed**"
 
 
+def _table(header: list[str], rows: list[dict], missing, cells, *parts: str) -> list[str]:
+    """A Markdown table: the header, then one line per result row.
+
+    ``cells(row, *(row[p] for p in parts))`` gives a row's cells; a row that records why it was not
+    measured (a ``missing`` key) gets ``missing(row)`` and blank cells for the rest.
+    """
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        if "missing" in row:
+            first = missing(row)
+            out.append("| " + " | ".join(str(c) for c in first) + " |" + " |" * (len(header) - len(first)))
+        else:
+            out.append("| " + " | ".join(str(c) for c in cells(row, *(row[p] for p in parts))) + " |")
+    return out
+
+
 def write(r: dict, path: Path, notes: str = "") -> None:
     m = r["machine"]
     L = ["# Benchmark results", "",
@@ -30,63 +46,52 @@ def write(r: dict, path: Path, notes: str = "") -> None:
          "bounds; every figure below is a ratio measured side by side in the same run.",
          "Servers run with the production default, query results cached per data release "
          "(`ATLAS_QUERY_CACHE=512`); in-process and scale timings run the queries uncached.", ""]
-    L += ["## Callback overhead (HTTP ÷ in-process)", "",
-          "| interaction | HTTP p50 / p95 ms (min–max) | in-process p50 / p95 ms | ratio p50 | goal ≤ 3× |",
-          "|---|---|---|---|---|"]
-    for row in r.get("callbacks", []):
-        if "missing" in row:
-            L.append(f"| {row['name']} | {row['missing']} | | | |")
-            continue
-        h, i = row["http"], row["inprocess"]
-        L.append(f"| {row['name']} | {h['p50']} / {h['p95']} ({h['min']}–{h['max']}) | "
-                 f"{i['p50']} / {i['p95']} | {row['ratio_p50']}× | {_ok(row['ratio_p50'] <= 3)} |")
-    L += ["", "## First load (app ÷ static HTML floor with the same figure and bundle)", "",
-          "| page | first chart p50 ms app / floor (min–max app) | bytes app / floor (compressed) | JS bytes | time ratio | bytes ratio | goal ≤ 1.3× | JS ≤ 1 MB |",
-          "|---|---|---|---|---|---|---|---|"]
-    for row in r.get("first_load", []):
-        if "missing" in row:
-            L.append(f"| {row['page']} | {row['missing']} | | | | | | |")
-            continue
-        a, f = row["app_first_chart_ms"], row["floor_first_chart_ms"]
-        L.append(f"| `{row['page']}` | {a['p50']} / {f['p50']} ({a['min']}–{a['max']}) | "
-                 f"{row['app_bytes']:,} / {row['floor_bytes']:,} | {row['app_js_bytes']:,} | "
-                 f"{row['ratio_time_p50']}× | {row['ratio_bytes']}× | "
-                 f"{_ok(row['ratio_time_p50'] <= 1.3)} | {_ok(row['app_js_bytes'] <= 1_000_000)} |")
+    L += ["## Callback overhead (HTTP ÷ in-process)", ""]
+    L += _table(["interaction", "HTTP p50 / p95 ms (min–max)", "in-process p50 / p95 ms", "ratio p50",
+                 "goal ≤ 3×"], r.get("callbacks", []), lambda row: [row["name"], row["missing"]],
+                lambda row, h, i: [row["name"], f"{h['p50']} / {h['p95']} ({h['min']}–{h['max']})",
+                                   f"{i['p50']} / {i['p95']}", f"{row['ratio_p50']}×",
+                                   _ok(row["ratio_p50"] <= 3)],
+                "http", "inprocess")
+    L += ["", "## First load (app ÷ static HTML floor with the same figure and bundle)", ""]
+    L += _table(["page", "first chart p50 ms app / floor (min–max app)", "bytes app / floor (compressed)",
+                 "JS bytes", "time ratio", "bytes ratio", "goal ≤ 1.3×", "JS ≤ 1 MB"],
+                r.get("first_load", []), lambda row: [row["page"], row["missing"]],
+                lambda row, a, f: [f"`{row['page']}`", f"{a['p50']} / {f['p50']} ({a['min']}–{a['max']})",
+                                   f"{row['app_bytes']:,} / {row['floor_bytes']:,}",
+                                   f"{row['app_js_bytes']:,}", f"{row['ratio_time_p50']}×",
+                                   f"{row['ratio_bytes']}×", _ok(row["ratio_time_p50"] <= 1.3),
+                                   _ok(row["app_js_bytes"] <= 1_000_000)],
+                "app_first_chart_ms", "floor_first_chart_ms")
     L += ["", "## Interaction payload (response bytes ÷ bytes of the values drawn)", "",
           "The map's figure update is a `dash.Patch` of per-trace arrays; the callback's whole answer also "
-          "carries the table rows, legend and sources shown beside the map.", "",
-          "| interaction | map Patch bytes | values (z) bytes | Patch ÷ values | whole answer bytes (gzip on the wire) | goal ≤ 1.5× |",
-          "|---|---|---|---|---|---|"]
-    for row in r.get("payload", []):
-        if "missing" in row:
-            L.append(f"| {row['name']} | {row['missing']} | | | | |")
-            continue
-        L.append(f"| {row['name']} | {row['figure_patch_bytes']:,} | {row['values_bytes']:,} | "
-                 f"{row['ratio']}× | {row['response_bytes']:,} ({row['wire_bytes_gzip']:,}) | "
-                 f"{_ok(row['ratio'] <= 1.5)} |")
-    L += ["", "## Throughput (callback endpoint ÷ bare Flask returning the same query result)", "",
-          "| clients | app req/s (p50 / p99 ms, errors) | bare Flask req/s (p50 / p99 ms) | ratio | goal ≥ 0.5× |",
-          "|---|---|---|---|---|"]
-    for row in r.get("throughput", []):
-        if "missing" in row:
-            L.append(f"| {row['missing']} | | | | |")
-            continue
-        a, b = row["app"], row["bare_flask"]
-        L.append(f"| {row['clients']} | {a['rps']} ({a['p50_ms']} / {a['p99_ms']}, {a['errors']}) | "
-                 f"{b['rps']} ({b['p50_ms']} / {b['p99_ms']}) | {row['ratio_rps']}× | "
-                 f"{_ok(row['ratio_rps'] >= 0.5)} |")
+          "carries the table rows, legend and sources shown beside the map.", ""]
+    L += _table(["interaction", "map Patch bytes", "values (z) bytes", "Patch ÷ values",
+                 "whole answer bytes (gzip on the wire)", "goal ≤ 1.5×"],
+                r.get("payload", []), lambda row: [row["name"], row["missing"]],
+                lambda row: [row["name"], f"{row['figure_patch_bytes']:,}", f"{row['values_bytes']:,}",
+                             f"{row['ratio']}×",
+                             f"{row['response_bytes']:,} ({row['wire_bytes_gzip']:,})",
+                             _ok(row["ratio"] <= 1.5)])
+    L += ["", "## Throughput (callback endpoint ÷ bare Flask returning the same query result)", ""]
+    L += _table(["clients", "app req/s (p50 / p99 ms, errors)", "bare Flask req/s (p50 / p99 ms)",
+                 "ratio", "goal ≥ 0.5×"], r.get("throughput", []), lambda row: [row["missing"]],
+                lambda row, a, b: [row["clients"],
+                                   f"{a['rps']} ({a['p50_ms']} / {a['p99_ms']}, {a['errors']})",
+                                   f"{b['rps']} ({b['p50_ms']} / {b['p99_ms']})",
+                                   f"{row['ratio_rps']}×", _ok(row["ratio_rps"] >= 0.5)],
+                "app", "bare_flask")
     ld = r.get("load")
     if ld:
         L += ["", "## Load run (all pages' callbacks + page loads)", "",
               f"{ld['clients']} concurrent clients for {ld['seconds']} s: {ld['requests']:,} requests, "
               f"**{ld['errors']} errors**, {ld['rps']} req/s, latency p50 {ld['p50_ms']} ms, "
               f"p95 {ld['p95_ms']} ms, **p99 {ld['p99_ms']} ms**."]
-    L += ["", "## Scale (seeded synthetic data ×10, ×100; never shown by the app)", "",
-          "| query | ×1 p50 ms | ×10 p50 ms | ×100 p50 ms | ×100 ÷ ×1 | goal ≤ 2× |", "|---|---|---|---|---|---|"]
-    for row in r.get("scale", []):
-        if "query" in row:
-            L.append(f"| {row['query']} | {row['x1_p50_ms']} | {row['x10_p50_ms']} | "
-                     f"{row['x100_p50_ms']} | {row['ratio_x100']}× | {_ok(row['ratio_x100'] <= 2)} |")
+    L += ["", "## Scale (seeded synthetic data ×10, ×100; never shown by the app)", ""]
+    L += _table(["query", "×1 p50 ms", "×10 p50 ms", "×100 p50 ms", "×100 ÷ ×1", "goal ≤ 2×"],
+                [row for row in r.get("scale", []) if "query" in row], None,
+                lambda row: [row["query"], row["x1_p50_ms"], row["x10_p50_ms"], row["x100_p50_ms"],
+                             f"{row['ratio_x100']}×", _ok(row["ratio_x100"] <= 2)])
     builds = [row for row in r.get("scale", []) if "pipeline_build_s" in row]
     if builds:
         L.append("")

@@ -24,6 +24,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from .hashing import sha256_file
 from .settings import SQL_DIR, data_dir
 
 log = logging.getLogger(__name__)
@@ -42,16 +43,6 @@ _RELEASE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # release ids (he
 
 class DataError(RuntimeError):
     """The data directory is missing, incomplete or corrupt; the message names the file and the fix."""
-
-
-def _sha256(path: Path) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 FIX = "rebuild it with `python -m data.pipeline` (or restore data/built from git)"
@@ -99,7 +90,7 @@ def load_release(root: Path | None = None) -> Release:
         path = directory / f"{name}.parquet"
         if not path.exists():
             raise DataError(f"{path} is missing; {FIX}.")
-        if _sha256(path) != info["sha256"]:
+        if sha256_file(path) != info["sha256"]:
             raise DataError(f"{path} does not match its manifest hash (corrupt or edited); {FIX}.")
         try:
             # Relation API: the table name (from the allow-list) never enters a SQL string.

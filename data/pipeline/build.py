@@ -26,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..hashing import sha256_file
 from . import summaries as S
 from .fields import parse_partial_date
 from .schemas import STANDARD_ALIASES, TABLES
@@ -40,14 +41,6 @@ DATE_COLUMNS = {
 }
 #: Column renames that make provenance uniform: every table carries ``source_urls`` (a list).
 RENAMES = {"genome_counts": {"source_url": "source_urls"}, "milestones": {"source_url": "source_urls"}}
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _add_date_parts(df: pd.DataFrame, col: str, prefix: str | None = None) -> None:

@@ -128,7 +128,8 @@ def backfill(out_dir: Path) -> dict:
     Adds ``release_changes`` to the manifest's tables and ``changes`` to the manifest; the data
     tables (and so the release id) are untouched.
     """
-    from .build import read_current, sha256_file
+    from ..hashing import sha256_file
+    from .build import read_current
 
     rid = read_current(out_dir)
     if not rid:
