@@ -49,6 +49,17 @@ def _query(name: str, **params) -> pd.DataFrame:
     return df
 
 
+def _of_country(query: str):
+    """A profile section's query: ``f(iso3)`` runs ``data/sql/<query>.sql`` with ``$iso3`` bound."""
+
+    def run(iso3: str) -> pd.DataFrame:
+        return _query(query, iso3=iso3)
+
+    run.__name__ = run.__qualname__ = query.removeprefix("country_")
+    run.__doc__ = f"The rows of ``data/sql/{query}.sql`` for the country ``iso3``."
+    return run
+
+
 def codes() -> pd.DataFrame:
     """``iso3``, ``iso2``, ``name`` of every country with a profile (cached per data release)."""
     return _per_release("codes", lambda: _query("country_codes"))
@@ -124,26 +135,6 @@ def signature_position(iso3: str) -> dict:
     return out
 
 
-def initiatives(iso3: str) -> pd.DataFrame:
-    """The country's national initiatives with target, years and sources."""
-    return _query("country_initiatives", iso3=iso3)
-
-
-def genome_counts(iso3: str) -> pd.DataFrame:
-    """Every dated figure of the country (all metrics, bases and programmes), with provenance."""
-    return _query("country_genome_counts", iso3=iso3)
-
-
-def latest_figures(iso3: str) -> pd.DataFrame:
-    """Latest figure per (programme, metric, basis) of the country."""
-    return _query("country_latest_figures", iso3=iso3)
-
-
-def progress(iso3: str) -> pd.DataFrame:
-    """The country's carried-forward totals per metric (``date``, ``value``, ``source_urls`` …)."""
-    return _query("country_progress", iso3=iso3)
-
-
 def signatory_median_progress() -> pd.DataFrame:
     """Median over signatories of their carried-forward totals, per metric and date of change.
 
@@ -197,26 +188,31 @@ def signatory_medians(index: pd.DataFrame | None = None) -> dict:
     return out
 
 
-def cohorts(iso3: str) -> pd.DataFrame:
-    """Cohorts and biobanks that include the country (participants overlap: never add them up)."""
-    return _query("country_cohorts", iso3=iso3)
+# The profile's sections, one query each (what each returns is said in the comment above it).
 
+#: The country's national initiatives with target, years and sources.
+initiatives = _of_country("country_initiatives")
 
-def infrastructures(iso3: str) -> pd.DataFrame:
-    """Infrastructure nodes in the country; ``lat``/``lon`` missing when no location is public."""
-    return _query("country_infrastructures", iso3=iso3)
+#: Every dated figure of the country (all metrics, bases and programmes), with provenance.
+genome_counts = _of_country("country_genome_counts")
 
+#: Latest figure per (programme, metric, basis) of the country.
+latest_figures = _of_country("country_latest_figures")
 
-def activities(iso3: str) -> pd.DataFrame:
-    """Activities and funded research projects the country coordinates or takes part in (``role``)."""
-    return _query("country_activities", iso3=iso3)
+#: The country's carried-forward totals per metric (``date``, ``value``, ``source_urls`` …).
+progress = _of_country("country_progress")
 
+#: Cohorts and biobanks that include the country (participants overlap: never add them up).
+cohorts = _of_country("country_cohorts")
 
-def milestones(iso3: str) -> pd.DataFrame:
-    """Milestones naming the country."""
-    return _query("country_milestones", iso3=iso3)
+#: Infrastructure nodes in the country; ``lat``/``lon`` missing when no location is public.
+infrastructures = _of_country("country_infrastructures")
 
+#: Activities and funded research projects the country coordinates or takes part in (``role``).
+activities = _of_country("country_activities")
 
-def geo_frame(iso3: str) -> pd.DataFrame:
-    """Every outline's code and bounding box, with ``focus`` true for the country's own row."""
-    return _query("country_geo_frame", iso3=iso3)
+#: Milestones naming the country.
+milestones = _of_country("country_milestones")
+
+#: Every outline's code and bounding box, with ``focus`` true for the country's own row.
+geo_frame = _of_country("country_geo_frame")
