@@ -99,6 +99,10 @@ def load_release(root: Path | None = None) -> Release:
             raise DataError(f"{path} cannot be read as Parquet ({e.__class__.__name__}); {FIX}.") from None
         if con.table(name).shape[0] != info["rows"]:
             raise DataError(f"{path} has a different row count than its manifest; {FIX}.")
+    try:
+        con.execute(sql_text("release_macros"))  # definitions the queries share
+    except duckdb.Error as e:
+        raise DataError(f"{mpath}: the release lacks a table the queries need ({e}); {FIX}.") from None
     con.execute("SET lock_configuration = true")
     return Release(release_id, directory, manifest, con)
 

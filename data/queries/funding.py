@@ -17,8 +17,8 @@ import pandas as pd
 from .. import db
 
 NO_PROGRAMME = "(no programme stated)"
-#: Caller-chosen grouping -> the named query that groups that way (allow-list).
-BUDGET_GROUPS = {"programme": "funding_budget_programme", "topic": "funding_budget_topic"}
+#: Caller-chosen grouping -> the value ``funding_budget.sql`` switches on (allow-list).
+BUDGET_GROUPS = {"programme": "programme", "topic": "topic"}
 #: Caller-chosen money measure -> the value the SQL switches on (allow-list).
 MONEY = {"budget": "budget", "eu_contribution": "eu_contribution"}
 SCOPES = ("activities", "calls")
@@ -57,8 +57,9 @@ def budget(group: str = "programme", money: str = "budget", scope: str = "activi
     if group not in BUDGET_GROUPS or money not in MONEY or scope not in SCOPES:
         raise ValueError("unknown budget grouping, money measure or scope")
     params = dict(money=MONEY[money], scope=scope, **_filters(programmes, kinds, topics))
-    by_prog = db.query(BUDGET_GROUPS["programme"], **params)
-    groups = by_prog if group == "programme" else db.query(BUDGET_GROUPS[group], **params)
+    by_prog = db.query("funding_budget", grouping=BUDGET_GROUPS["programme"], **params)
+    groups = (by_prog if group == "programme"
+              else db.query("funding_budget", grouping=BUDGET_GROUPS[group], **params))
     n_with = int(by_prog.n_with_budget.sum()) if len(by_prog) else 0
     total = {
         "amount_eur": float(by_prog.amount_eur.sum()) if n_with else None,

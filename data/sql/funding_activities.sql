@@ -1,4 +1,4 @@
--- Funded activities matching the filters (NULL or empty list = no filter; topics match any).
+-- Funded activities matching the filters (filtered_activities: see release_macros.sql).
 -- programme_label names rows without a programme; label is the acronym, else the name.
 SELECT a.activity_id, a.name, coalesce(a.acronym, a.name) AS label, a.kind,
        a.programme, coalesce(a.programme, '(no programme stated)') AS programme_label,
@@ -6,9 +6,5 @@ SELECT a.activity_id, a.name, coalesce(a.acronym, a.name) AS label, a.kind,
        a.end_date, a.end_date_precision, a.end_date_first, a.end_date_last,
        a.budget_eur, a.eu_contribution_eur, a.coordinator_country_iso3,
        a.participant_countries_iso3, a.partners_count, a.topics, a.website, a.source_urls, a.notes
-FROM activities AS a
-WHERE (coalesce(len($programmes), 0) = 0
-       OR list_contains($programmes, coalesce(a.programme, '(no programme stated)')))
-  AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, a.kind))
-  AND (coalesce(len($topics), 0) = 0 OR list_has_any(a.topics, $topics))
+FROM filtered_activities($programmes, $kinds, $topics) AS a
 ORDER BY programme_label, a.start_date_first NULLS LAST, label

@@ -1,16 +1,10 @@
 -- Every item a country can take part in, with whether any country is recorded for it: the
--- denominators that say how complete the participation data are. Activities are filtered.
-WITH a AS (
-    SELECT * FROM activities
-    WHERE (coalesce(len($programmes), 0) = 0
-           OR list_contains($programmes, coalesce(programme, '(no programme stated)')))
-      AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, kind))
-      AND (coalesce(len($topics), 0) = 0 OR list_has_any(topics, $topics))
-)
+-- denominators that say how complete the participation data are. Activities are filtered
+-- (filtered_activities: see release_macros.sql).
 SELECT 'activities' AS source, activity_id AS item_id, coalesce(acronym, name) AS item_label,
        coordinator_country_iso3 IS NOT NULL OR len(participant_countries_iso3) > 0 AS has_countries,
        source_urls
-FROM a
+FROM filtered_activities($programmes, $kinds, $topics)
 UNION ALL
 SELECT 'projects', project_id, coalesce(acronym, title, project_id),
        coordinator_country_iso3 IS NOT NULL OR len(partner_countries_iso3) > 0, source_urls

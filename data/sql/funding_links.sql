@@ -1,12 +1,8 @@
 -- Who takes part in what: one row per (source, item, country) with the country's role.
--- source: 'activities' (filtered like funding_activities), 'projects' (funded_projects) or 'calls'.
+-- source: 'activities' (filtered_activities: see release_macros.sql), 'projects' (funded_projects) or 'calls'.
 -- A coordinator also listed as participant is one row with role 'coordinator'.
 WITH a AS (
-    SELECT * FROM activities
-    WHERE (coalesce(len($programmes), 0) = 0
-           OR list_contains($programmes, coalesce(programme, '(no programme stated)')))
-      AND (coalesce(len($kinds), 0) = 0 OR list_contains($kinds, kind))
-      AND (coalesce(len($topics), 0) = 0 OR list_has_any(topics, $topics))
+    SELECT * FROM filtered_activities($programmes, $kinds, $topics)
 ), raw AS (
     SELECT 'activities' AS source, activity_id AS item_id, coalesce(acronym, name) AS item_label,
            coordinator_country_iso3 AS iso3, 'coordinator' AS role, source_urls
