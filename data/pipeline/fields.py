@@ -34,6 +34,11 @@ def _blank(v) -> bool:
     return v is None or (isinstance(v, str) and v.strip() == "")
 
 
+def _or_blank(check):
+    """``check`` for a cell that may be left blank (a blank cell is None)."""
+    return lambda v: None if _blank(v) else check(v)
+
+
 def _text(v):
     if _blank(v):
         return None
@@ -52,10 +57,6 @@ def _iso3(v):
     if not is_iso3(v):
         raise ValueError(f"'{v}' is not an ISO 3166-1 alpha-3 code (or EU / XKX)")
     return v
-
-
-def _iso3_or_blank(v):
-    return None if _blank(v) else _iso3(v)
 
 
 def _iso3_list(v):
@@ -98,10 +99,6 @@ def _date(v):
     return str(v).strip()
 
 
-def _date_or_blank(v):
-    return None if _blank(v) else _date(v)
-
-
 def _past_date(v):
     s = _date(v)
     _, start, _ = parse_partial_date(s)
@@ -110,47 +107,33 @@ def _past_date(v):
     return s
 
 
-def _past_date_or_blank(v):
-    return None if _blank(v) else _past_date(v)
+def _number(pattern: str, what: str, cast, never_negative: str | None = None):
+    """A number cell: blank is None; else it must match ``pattern`` (``what`` it is, in words)
+    and, when ``never_negative`` names the kind of value, be zero or more."""
+
+    def check(v):
+        if _blank(v):
+            return None
+        s = str(v).strip()
+        if not re.fullmatch(pattern, s):
+            raise ValueError(f"'{s}' is not {what}")
+        x = cast(s)
+        if never_negative and x < 0:
+            raise ValueError(f"'{s}' is negative; {never_negative} are never below zero")
+        return x
+
+    return check
 
 
-def _count(v):
-    if _blank(v):
-        return None
-    s = str(v).strip()
-    if not re.fullmatch(r"-?\d+", s):
-        raise ValueError(f"'{s}' is not a whole number")
-    n = int(s)
-    if n < 0:
-        raise ValueError(f"'{s}' is negative; counts are never below zero")
-    return n
+_count = _number(r"-?\d+", "a whole number", int, "counts")
+_money = _number(r"-?\d+(\.\d+)?", "an amount in euros (digits, optional decimals)", float, "amounts")
+_year = _number(r"\d{4}", "a year (YYYY)", int)
 
 
 def _required_count(v):
     if _blank(v):
         raise ValueError("is empty; a whole number is required")
     return _count(v)
-
-
-def _money(v):
-    if _blank(v):
-        return None
-    s = str(v).strip()
-    if not re.fullmatch(r"-?\d+(\.\d+)?", s):
-        raise ValueError(f"'{s}' is not an amount in euros (digits, optional decimals)")
-    x = float(s)
-    if x < 0:
-        raise ValueError(f"'{s}' is negative; amounts are never below zero")
-    return x
-
-
-def _year(v):
-    if _blank(v):
-        return None
-    s = str(v).strip()
-    if not re.fullmatch(r"\d{4}", s):
-        raise ValueError(f"'{s}' is not a year (YYYY)")
-    return int(s)
 
 
 def _past_year(v):
@@ -166,10 +149,6 @@ def _url(v):
     if p.scheme not in ("http", "https") or not p.netloc or " " in s:
         raise ValueError(f"'{s[:80]}' is not an http(s) URL")
     return s
-
-
-def _url_or_blank(v):
-    return None if _blank(v) else _url(v)
 
 
 def _url_list(v):
@@ -196,32 +175,25 @@ def _bool(v):
     return v == "true"
 
 
-def _bool_or_blank(v):
-    return None if _blank(v) else _bool(v)
+def _degrees(what: str, limit: int):
+    """A ``what`` ('latitude', 'longitude') in degrees within ``-limit..limit``; blank is None."""
+
+    def check(v):
+        if _blank(v):
+            return None
+        try:
+            x = float(v)
+        except ValueError:
+            raise ValueError(f"'{v}' is not a {what} in degrees") from None
+        if not -limit <= x <= limit:
+            raise ValueError(f"'{v}' is out of range; {what} must be within -{limit}..{limit}")
+        return x
+
+    return check
 
 
-def _lat(v):
-    if _blank(v):
-        return None
-    try:
-        x = float(v)
-    except ValueError:
-        raise ValueError(f"'{v}' is not a latitude in degrees") from None
-    if not -90 <= x <= 90:
-        raise ValueError(f"'{v}' is out of range; latitude must be within -90..90")
-    return x
-
-
-def _lon(v):
-    if _blank(v):
-        return None
-    try:
-        x = float(v)
-    except ValueError:
-        raise ValueError(f"'{v}' is not a longitude in degrees") from None
-    if not -180 <= x <= 180:
-        raise ValueError(f"'{v}' is out of range; longitude must be within -180..180")
-    return x
+_lat = _degrees("latitude", 90)
+_lon = _degrees("longitude", 180)
 
 
 def enum(*allowed: str, blank_ok: bool = False):
@@ -253,23 +225,23 @@ def enum_list(*allowed: str):
 Text = Annotated[Optional[str], BeforeValidator(_text)]
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
 Iso3 = Annotated[str, BeforeValidator(_iso3)]
-OptIso3 = Annotated[Optional[str], BeforeValidator(_iso3_or_blank)]
+OptIso3 = Annotated[Optional[str], BeforeValidator(_or_blank(_iso3))]
 Iso3List = Annotated[list[str], BeforeValidator(_iso3_list)]
 PartialDate = Annotated[str, BeforeValidator(_date)]
-OptPartialDate = Annotated[Optional[str], BeforeValidator(_date_or_blank)]
+OptPartialDate = Annotated[Optional[str], BeforeValidator(_or_blank(_date))]
 AsOfDate = Annotated[str, BeforeValidator(_past_date)]
-OptAsOfDate = Annotated[Optional[str], BeforeValidator(_past_date_or_blank)]
+OptAsOfDate = Annotated[Optional[str], BeforeValidator(_or_blank(_past_date))]
 Count = Annotated[Optional[int], BeforeValidator(_count)]
 RequiredCount = Annotated[int, BeforeValidator(_required_count)]
 Money = Annotated[Optional[float], BeforeValidator(_money)]
 Year = Annotated[Optional[int], BeforeValidator(_year)]
 AsOfYear = Annotated[Optional[int], BeforeValidator(_past_year)]
 Url = Annotated[str, BeforeValidator(_url)]
-OptUrl = Annotated[Optional[str], BeforeValidator(_url_or_blank)]
+OptUrl = Annotated[Optional[str], BeforeValidator(_or_blank(_url))]
 UrlList = Annotated[list[str], BeforeValidator(_url_list)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 TriState = Annotated[str, BeforeValidator(_tristate)]
 Bool = Annotated[bool, BeforeValidator(_bool)]
-OptBool = Annotated[Optional[bool], BeforeValidator(_bool_or_blank)]
+OptBool = Annotated[Optional[bool], BeforeValidator(_or_blank(_bool))]
 Lat = Annotated[Optional[float], BeforeValidator(_lat)]
 Lon = Annotated[Optional[float], BeforeValidator(_lon)]
