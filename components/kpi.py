@@ -75,6 +75,20 @@ def _range(oldest, newest) -> str:
     return f"Figures dated {fmt.partial_date(oldest)} to {fmt.partial_date(newest)}"
 
 
+def _progress_kpi(key: str, fig: dict, counts: str) -> Kpi:
+    """A card of a progress metric: its total, dated by the range of the figures summed."""
+    return Kpi(key, OVERVIEW_LABELS[key], fig["total"], counts,
+               _range(fig["oldest_as_of"], fig["newest_as_of"]),
+               "Progress chart and sources", LINKS["progress"])
+
+
+def _catalogue_kpi(key: str, n: int, counts: str, what: str, release_date: str) -> Kpi:
+    """A card counting rows of the atlas catalogue (dated by the data release)."""
+    return Kpi(key, OVERVIEW_LABELS[key], n, counts,
+               f"Catalogue of the data release of {release_date}",
+               f"Browse the {what} and their sources", LINKS[key])
+
+
 def overview_kpis(k: dict, release_date: str) -> list[Kpi]:
     """The five Overview cards from ``data.queries.overview.kpis()`` and the release date."""
     s, w, g = k["signatories"], k["wgs"], k["genotyped"]
@@ -87,27 +101,22 @@ def overview_kpis(k: dict, release_date: str) -> list[Kpi]:
             f"({non_eu}) have signed the declaration.{undated}",
             f"Latest signature on record: {fmt.partial_date(s['latest_signed'])}",
             "Who joined when, with sources", LINKS["timeline"]),
-        Kpi("wgs", OVERVIEW_LABELS["wgs"], w["total"],
-            f"Sum of the latest cumulative figure of each national programme, over the "
-            f"{w['n_countries']} countries that report one ({w['n_programmes']} programmes). "
-            "Not a count of genomes accessible through 1+MG: none has been published.",
-            _range(w["oldest_as_of"], w["newest_as_of"]),
-            "Progress chart and sources", LINKS["progress"]),
-        Kpi("genotyped", OVERVIEW_LABELS["genotyped"], g["total"],
-            f"Counted apart from sequenced genomes (a genotyped participant is not a sequenced "
-            f"genome): latest cumulative figures in {g['n_countries']} countries.",
-            _range(g["oldest_as_of"], g["newest_as_of"]),
-            "Progress chart and sources", LINKS["progress"]),
-        Kpi("cohorts", OVERVIEW_LABELS["cohorts"], k["n_cohorts"],
-            "Cohorts, biobanks and genomic collections in the atlas catalogue (rows, not people). "
-            "Their participants overlap (EPIC contains E3N, for example), so they are never "
-            "added up.",
-            f"Catalogue of the data release of {release_date}",
-            "Browse the cohorts and their sources", LINKS["cohorts"]),
-        Kpi("infra", OVERVIEW_LABELS["infra"], k["n_infra"],
-            f"National nodes and facilities of research infrastructures (ELIXIR, BBMRI-ERIC, GDI "
-            f"and others) in {k['n_infra_countries']} countries; {k['n_infra_operational']} "
-            "are operational.",
-            f"Catalogue of the data release of {release_date}",
-            "Browse the infrastructures and their sources", LINKS["infra"]),
+        _progress_kpi("wgs", w,
+                      f"Sum of the latest cumulative figure of each national programme, over the "
+                      f"{w['n_countries']} countries that report one ({w['n_programmes']} "
+                      "programmes). Not a count of genomes accessible through 1+MG: none has been "
+                      "published."),
+        _progress_kpi("genotyped", g,
+                      f"Counted apart from sequenced genomes (a genotyped participant is not a "
+                      f"sequenced genome): latest cumulative figures in {g['n_countries']} "
+                      "countries."),
+        _catalogue_kpi("cohorts", k["n_cohorts"],
+                       "Cohorts, biobanks and genomic collections in the atlas catalogue (rows, "
+                       "not people). Their participants overlap (EPIC contains E3N, for "
+                       "example), so they are never added up.", "cohorts", release_date),
+        _catalogue_kpi("infra", k["n_infra"],
+                       f"National nodes and facilities of research infrastructures (ELIXIR, "
+                       f"BBMRI-ERIC, GDI and others) in {k['n_infra_countries']} countries; "
+                       f"{k['n_infra_operational']} are operational.", "infrastructures",
+                       release_date),
     ]
