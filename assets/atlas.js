@@ -19,6 +19,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     /* Ask the card's AG Grid to export what it holds as CSV. */
     exportCsv: function (n) {
       return n ? true : window.dash_clientside.no_update;
+    },
+    /* dcc.Slider (Dash 4) cannot name its thumb (role="slider"): point the thumb inside the
+       slider `sliderId` at the visible label `labelId`. Triggered when the slider is redrawn
+       (e.g. its max changes); writes nothing. */
+    nameSliderThumb: function (_redrawn, sliderId, labelId) {
+      var t = document.querySelector('#' + sliderId + ' [role="slider"]');
+      if (t) { t.setAttribute('aria-labelledby', labelId); }
+      return window.dash_clientside.no_update;
     }
   }
 });

@@ -63,6 +63,21 @@ def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | N
     ], className="chart-card mb-3")
 
 
+#: The parts of a card that its page's callbacks fill: name -> (id suffix, property).
+CARD_PARTS = {"figure": ("graph", "figure"), "rows": ("grid", "rowData"),
+              "cols": ("grid", "columnDefs"), "sources": ("sources", "children"),
+              "title": ("title", "children"), "sentence": ("sentence", "children"),
+              "csv": ("grid", "csvExportParams"), "style": ("graph", "style")}
+
+
+def card_outputs(prefix: str, *extra: str) -> dict[str, Output]:
+    """Named callback outputs for card ``prefix``: ``figure``, ``rows``, ``cols`` and ``sources``,
+    plus the ``extra`` parts named in ``CARD_PARTS`` (``title``, ``sentence``, ``csv``, ``style``).
+    Use as ``@callback(output=dict(**card_outputs("p"), ...))`` and return a dict of the names."""
+    names = ("figure", "rows", "cols", "sources", *extra)
+    return {n: Output(f"{prefix}-{CARD_PARTS[n][0]}", CARD_PARTS[n][1]) for n in names}
+
+
 def register(*prefixes: str) -> None:
     """Register the clientside wiring of chart cards. Call at page-module import time (not inside
     ``layout()``): callbacks created while a layout runs may never reach the browser under gunicorn."""

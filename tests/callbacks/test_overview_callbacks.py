@@ -16,6 +16,13 @@ def page():
     return overview
 
 
+@pytest.fixture(scope="module")
+def cb(page):
+    from pages import _overview_callbacks
+
+    return _overview_callbacks
+
+
 def test_shared_url_values_preset_the_controls(page):
     tree = page.layout(indicator="genotyped", year="2020", metric="accessible", proxies="1")
     assert find(tree, "overview-indicator").value == "genotyped"
@@ -45,90 +52,92 @@ def test_bad_url_values_fall_back_with_a_visible_notice(page):
     assert find(tree, "overview-year").value is None  # None = the latest year
 
 
-def test_first_render_sends_the_figure_later_changes_send_values_only(page, real_data):
-    first = call(page.update_map, "wgs", None)
-    assert isinstance(first[0], go.Figure) and len(first[0].data) == 3
-    later = call(page.update_map, "genotyped", 2022, trigger="overview-indicator.value")
-    assert isinstance(later[0], Patch)
-    ops = later[0].to_plotly_json()["operations"]
+def test_first_render_sends_the_figure_later_changes_send_values_only(cb, real_data):
+    first = call(cb.update_map, "wgs", None)
+    assert isinstance(first["figure"], go.Figure) and len(first["figure"].data) == 3
+    later = call(cb.update_map, "genotyped", 2022, trigger="overview-indicator.value")
+    assert isinstance(later["figure"], Patch)
+    ops = later["figure"].to_plotly_json()["operations"]
     keys = {op["location"][-1] for op in ops}
     assert "geojson" not in keys and {"z", "locations", "hovertext", "customdata"} <= keys
     assert all(op["location"][1] in (1, 2) for op in ops)  # the context layer never changes
 
 
-def test_changing_the_year_changes_the_drawn_values(page, real_data):
-    a = call(page.update_map, "genotyped", 2020, trigger="overview-year.value")
-    b = call(page.update_map, "genotyped", 2025, trigger="overview-year.value")
-    assert a[1] != b[1]
-    fin = {y: {r["iso3"]: r["value"] for r in out[1]}["FIN"] for y, out in ((2020, a), (2025, b))}
+def test_changing_the_year_changes_the_drawn_values(cb, real_data):
+    a = call(cb.update_map, "genotyped", 2020, trigger="overview-year.value")
+    b = call(cb.update_map, "genotyped", 2025, trigger="overview-year.value")
+    assert a["rows"] != b["rows"]
+    fin = {y: {r["iso3"]: r["value"] for r in out["rows"]}["FIN"]
+           for y, out in ((2020, a), (2025, b))}
     assert fin == {2020: None, 2025: 500_348}
-    assert a[4].endswith("end of 2020")
+    assert a["title"].endswith("end of 2020")
 
 
-def test_year_after_the_data_is_clamped_with_a_note(page, real_data):
-    out = call(page.update_map, "wgs", 2099, trigger="overview-year.value")
-    last = out[6]
-    assert out[8] == last and out[4].endswith(f"end of {last}")
-    assert f"No figure is dated after {last}" in out[11]
+def test_year_after_the_data_is_clamped_with_a_note(cb, real_data):
+    out = call(cb.update_map, "wgs", 2099, trigger="overview-year.value")
+    last = out["year_max"]
+    assert out["year"] == last and out["title"].endswith(f"end of {last}")
+    assert f"No figure is dated after {last}" in out["year_note"]
 
 
-def test_forged_callback_values_get_defaults(page, real_data):
-    out = call(page.update_map, {"x": 1}, "1e9", trigger="overview-indicator.value")
-    assert out[4].startswith("Whole genomes sequenced") and "not a valid" in out[11]
+def test_forged_callback_values_get_defaults(cb, real_data):
+    out = call(cb.update_map, {"x": 1}, "1e9", trigger="overview-indicator.value")
+    assert out["title"].startswith("Whole genomes sequenced")
+    assert "not a valid" in out["year_note"]
 
 
-def test_slider_is_disabled_and_explained_for_undated_indicators(page, real_data):
-    out = call(page.update_map, "cohorts", 2020, trigger="overview-indicator.value")
-    assert out[9] is True and "Not dated by year" in out[10]
-    assert "end of" not in out[4]
+def test_slider_is_disabled_and_explained_for_undated_indicators(cb, real_data):
+    out = call(cb.update_map, "cohorts", 2020, trigger="overview-indicator.value")
+    assert out["year_disabled"] is True and "Not dated by year" in out["year_help"]
+    assert "end of" not in out["title"]
 
 
-def test_progress_metric_switch_and_proxies(page, real_data):
-    fig, rows, _, sentence, _ = page.update_progress("genotyped", False)
-    assert "not a sequenced genome" in sentence
-    assert not [t for t in fig.data if t.name and t.name.startswith("Proxy")]
-    fig, rows, _, sentence, _ = page.update_progress("wgs", True)
-    assert [t for t in fig.data if t.name and t.name.startswith("Proxy")]
-    assert "no official count" in sentence
-    bad = page.update_progress("'; drop", "show")  # forged values: default metric, no proxies
-    assert not [t for t in bad[0].data if t.name and t.name.startswith("Proxy")]
-    assert bad[3].startswith("Sums reported sequenced genomes")
+def test_progress_metric_switch_and_proxies(cb, real_data):
+    out = cb.update_progress("genotyped", False)
+    assert "not a sequenced genome" in out["sentence"]
+    assert not [t for t in out["figure"].data if t.name and t.name.startswith("Proxy")]
+    out = cb.update_progress("wgs", True)
+    assert [t for t in out["figure"].data if t.name and t.name.startswith("Proxy")]
+    assert "no official count" in out["sentence"]
+    bad = cb.update_progress("'; drop", "show")  # forged values: default metric, no proxies
+    assert not [t for t in bad["figure"].data if t.name and t.name.startswith("Proxy")]
+    assert bad["sentence"].startswith("Sums reported sequenced genomes")
 
 
-def test_url_holds_only_non_default_values(page):
-    assert page.sync_url("wgs", 2025, "wgs", False, 2025) == ""
-    assert page.sync_url("genotyped", 2020, "accessible", True, 2025) == \
+def test_url_holds_only_non_default_values(cb):
+    assert cb.sync_url("wgs", 2025, "wgs", False, 2025) == ""
+    assert cb.sync_url("genotyped", 2020, "accessible", True, 2025) == \
         "?indicator=genotyped&year=2020&metric=accessible&proxies=1"
-    assert page.sync_url("nope", "x", "y", "z", 2025) == ""
-    assert page.sync_url("wgs", 2020, "wgs", False, None) is no_update
+    assert cb.sync_url("nope", "x", "y", "z", 2025) == ""
+    assert cb.sync_url("wgs", 2020, "wgs", False, None) is no_update
 
 
-def test_url_round_trip_restores_the_state(page):
-    search = page.sync_url("signatory", 2019, "genotyped", True, 2025)
+def test_url_round_trip_restores_the_state(page, cb):
+    search = cb.sync_url("signatory", 2019, "genotyped", True, 2025)
     state, notes = page.SPEC.parse(search)
     assert notes == [] and state == {"indicator": "signatory", "year": 2019,
                                      "metric": "genotyped", "proxies": True}
 
 
-def test_clicking_a_country_opens_its_profile(page, real_data):
+def test_clicking_a_country_opens_its_profile(cb, real_data):
     click = {"points": [{"customdata": "FIN", "location": "FIN"}]}
-    assert call(page.open_country, click, None, None,
+    assert call(cb.open_country, click, None, None,
                 trigger="overview-map-graph.clickData") == "/country/FIN"
-    assert call(page.open_country, None, 1, "DNK",
+    assert call(cb.open_country, None, 1, "DNK",
                 trigger="overview-country-open.n_clicks") == "/country/DNK"
 
 
 @pytest.mark.parametrize("click", [None, {}, {"points": []}, {"points": [{"customdata": None}]},
                                    {"points": [{"customdata": "../admin"}]},
                                    {"points": [{"customdata": ["XXX"]}]}])
-def test_anything_but_a_known_country_is_ignored(page, real_data, click):
-    assert call(page.open_country, click, None, None,
+def test_anything_but_a_known_country_is_ignored(cb, real_data, click):
+    assert call(cb.open_country, click, None, None,
                 trigger="overview-map-graph.clickData") is no_update
 
 
-def test_load_fills_kpis_timeline_and_country_list(page, real_data):
-    kpis, fig, rows, cols, sources, notes, options = page.load_static(0)
-    text = str(kpis)
+def test_load_fills_kpis_timeline_and_country_list(cb, real_data):
+    out = cb.load_static(0)
+    text = str(out["kpis"])
     assert "832,850" in text and "131" in text
-    assert len(rows) == 35 and len(options) == 35
-    assert {"label": "Finland", "value": "FIN"} in options
+    assert len(out["rows"]) == 35 and len(out["countries"]) == 35
+    assert {"label": "Finland", "value": "FIN"} in out["countries"]
