@@ -190,3 +190,11 @@ def test_controls_are_reachable_and_operable_by_keyboard(page, base_url):
     page.focus("#overview-map-table-toggle")
     page.keyboard.press("Enter")
     page.wait_for_selector("#overview-map-grid .ag-row", state="visible")
+
+
+def test_year_slider_thumb_is_named_by_its_visible_label(page, base_url):
+    """dcc.Slider cannot name its thumb: the page's clientside helper (assets/atlas.js) points
+    the thumb at the visible "Year" label once the slider has its range."""
+    open_overview(page, base_url)
+    page.wait_for_function("() => document.querySelector('#overview-year [role=slider]')"
+                           "?.getAttribute('aria-labelledby') === 'overview-year-label'")
