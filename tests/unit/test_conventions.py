@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PY_FILES = [p for p in ROOT.rglob("*.py")
             if not any(part in {".git", "node_modules", "bench"} or part.startswith(".")
                        for part in p.relative_to(ROOT).parts)]
+OFFLINE_IMPORT = re.compile(r"^\s*(from|import)\s+data\.(pipeline|harvest)\b"
+                            r"|^\s*from\s+data\s+import\s+.*\b(pipeline|harvest)\b", re.M)
 CDN = re.compile(r"cdn\.plot\.ly|cdn\.jsdelivr|unpkg\.com|fonts\.googleapis|cdnjs\.|dbc\.themes\."
                  r"|dbc\.icons\.|api\.mapbox|tile\.openstreetmap")
 
@@ -50,12 +52,14 @@ def test_components_never_import_the_data_layer():
 
 
 def test_nothing_at_run_time_imports_the_pipeline():
+    """Nor the harvester: both are offline tools (``data/pipeline``, ``data/harvest``)."""
     bad = []
     for path in PY_FILES:
         rel = path.relative_to(ROOT)
-        if rel.parts[0] in {"tests", "scripts"} or rel.parts[:2] == ("data", "pipeline"):
+        if rel.parts[0] in {"tests", "scripts"} or rel.parts[:2] in {("data", "pipeline"),
+                                                                     ("data", "harvest")}:
             continue
-        if re.search(r"^\s*(from|import)\s+data\.pipeline", path.read_text(encoding="utf-8"), re.M):
+        if OFFLINE_IMPORT.search(path.read_text(encoding="utf-8")):
             bad.append(str(rel))
     assert bad == []
 
