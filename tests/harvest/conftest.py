@@ -67,23 +67,21 @@ def routes() -> dict:
     }
 
 
-GOOD = [("fin-dcat", "FIN", "dcat", "/fi/catalog.ttl"),
-        ("nld-ckan", "NLD", "ckan", "/nl/api/3/action"),
-        ("nld-ttl", "NLD", "dcat", "/hri/catalog.ttl"),
-        ("nld-jsonld", "NLD", "dcat", "/hri/catalog.jsonld"),
-        ("nld-rdfxml", "NLD", "dcat", "/hri/catalog.rdf"),
-        ("nld-hri-ckan", "NLD", "ckan", "/hri-ckan/api/3/action"),
-        ("swe-beacon", "SWE", "beacon", "/beacon"),
-        ("swe-bad", "SWE", "dcat", "/bad/catalog.ttl")]
-FAULTY = [("slow", "DNK", "dcat", "/slow/catalog.ttl"),
-          ("e500", "DNK", "ckan", "/e500/api/3/action"),
-          ("e404", "DNK", "ckan", "/e404/api/3/action"),
-          ("malformed", "DNK", "dcat", "/malformed/catalog.ttl"),
-          ("notckan", "DNK", "ckan", "/notckan/api/3/action"),
-          ("huge", "DNK", "dcat", "/huge/catalog.ttl"),
-          ("loop", "DNK", "dcat", "/loop/catalog.ttl"),
-          ("html", "DNK", "dcat", "/html/catalog.ttl"),
-          ("deadbeacon", "DNK", "beacon", "/deadbeacon")]
+#: (node id, country, kind, path): the good nodes, then one node per recorded fault.
+NODES = """
+fin-dcat FIN dcat /fi/catalog.ttl | nld-ckan NLD ckan /nl/api/3/action
+nld-ttl NLD dcat /hri/catalog.ttl | nld-jsonld NLD dcat /hri/catalog.jsonld
+nld-rdfxml NLD dcat /hri/catalog.rdf | nld-hri-ckan NLD ckan /hri-ckan/api/3/action
+swe-beacon SWE beacon /beacon | swe-bad SWE dcat /bad/catalog.ttl
+--
+slow DNK dcat /slow/catalog.ttl | e500 DNK ckan /e500/api/3/action
+e404 DNK ckan /e404/api/3/action | malformed DNK dcat /malformed/catalog.ttl
+notckan DNK ckan /notckan/api/3/action | huge DNK dcat /huge/catalog.ttl
+loop DNK dcat /loop/catalog.ttl | html DNK dcat /html/catalog.ttl
+deadbeacon DNK beacon /deadbeacon
+"""
+GOOD, FAULTY = ([tuple(n.split()) for line in part.strip().splitlines() for n in line.split("|")]
+                for part in NODES.split("--"))
 
 
 def make_nodes(base: str, spec) -> list[Node]:

@@ -41,14 +41,6 @@ def _intact(run):
     assert rep["swe-beacon"]["facts"]["alive"] is True
 
 
-def _failed(run, node, pattern):
-    r = run["reports"][node]
-    assert r["status"] == "failed", r
-    assert re.search(pattern, r["error"]), r["error"]
-    assert run["by_node"](node) == []
-    _intact(run)
-
-
 # --- formats and fields -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("node", ["nld-ttl", "nld-jsonld", "nld-rdfxml"])
@@ -110,40 +102,29 @@ def test_the_gdi_profile_defines_the_terms_the_harvester_looks_for():
 
 # --- faults: each node fails alone --------------------------------------------------------------
 
-def test_a_node_that_never_answers_times_out(run):
-    _failed(run, "slow", r"timeout.*after 2 attempts")
+NODE_FAULTS = [  # (node, what its error says); the node is served a recorded fault (conftest)
+    pytest.param("slow", r"timeout.*after 2 attempts", id="timeout"),
+    pytest.param("e500", r"HTTP 500 \(after 2 attempts\)", id="http-500-retried"),
+    pytest.param("e404", r"HTTP 404", id="http-404"),
+    pytest.param("malformed", r"malformed RDF \(turtle\)", id="malformed-turtle"),
+    pytest.param("notckan", r"not a CKAN package_search answer", id="json-not-ckan"),
+    pytest.param("huge", r"over the size limit", id="over-size-limit"),
+    pytest.param("loop", r"redirect loop", id="redirect-loop"),
+    pytest.param("html", r"content type 'text/html'", id="wrong-content-type"),
+    pytest.param("deadbeacon", r"timeout", id="beacon-not-answering"),
+]
 
 
-def test_http_500_is_retried_then_reported(run):
-    _failed(run, "e500", r"HTTP 500 \(after 2 attempts\)")
-
-
-def test_http_404_is_reported_without_retrying(run):
-    _failed(run, "e404", r"HTTP 404")
-
-
-def test_malformed_turtle_fails_the_node(run):
-    _failed(run, "malformed", r"malformed RDF \(turtle\)")
-
-
-def test_json_that_is_not_a_ckan_answer_fails_the_node(run):
-    _failed(run, "notckan", r"not a CKAN package_search answer")
-
-
-def test_an_answer_over_the_size_limit_is_abandoned(run):
-    _failed(run, "huge", r"over the size limit")
-
-
-def test_a_redirect_loop_is_detected(run):
-    _failed(run, "loop", r"redirect loop")
-
-
-def test_the_wrong_content_type_fails_the_node(run):
-    _failed(run, "html", r"content type 'text/html'")
+@pytest.mark.parametrize(("node", "error"), NODE_FAULTS)
+def test_a_failing_node_is_reported_and_the_other_nodes_are_intact(run, node, error):
+    r = run["reports"][node]
+    assert r["status"] == "failed", r
+    assert re.search(error, r["error"]), r["error"]
+    assert run["by_node"](node) == []
+    _intact(run)
 
 
 def test_a_beacon_that_does_not_answer_is_not_live(run):
-    _failed(run, "deadbeacon", r"timeout")
     assert run["reports"]["deadbeacon"]["facts"] == {"alive": False}
 
 
