@@ -2,48 +2,21 @@
 results-grid columns and rows, and the cohort detail panel body.
 
 Everything here is built from plain values and frames handed in by the page; nothing queries data.
-Words users read (labels of vocabulary codes) live here so the grid, facets, charts and CSV agree.
+Words users read for vocabulary codes come from ``components/labels.py`` (grid, facets, charts
+and CSV agree).
 """
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-import pandas as pd
-from dash import dcc, html
+from dash import html
 
-from .fmt import NO_FIGURE, domain, number, source_links
+from . import labels as L
+from .fmt import NO_FIGURE, domain, is_missing, number, source_links
 
-
-def is_missing(v) -> bool:
-    """None, NaN or pandas NA (components.fmt.is_missing does not recognise pd.NA)."""
-    if v is None:
-        return True
-    if isinstance(v, (list, tuple, dict, str)):
-        return False
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-KIND_LABEL = {"population": "Population cohort", "biobank": "Biobank", "reference_panel": "Reference panel",
-              "birth": "Birth cohort", "clinical_genomics": "Clinical genomics", "disease": "Disease cohort",
-              "consortium": "Consortium", "twin": "Twin registry"}
-DISEASE_LABEL = {"general_population": "General population", "cancer": "Cancer",
-                 "rare_disease": "Rare disease", "cardiovascular": "Cardiovascular", "metabolic": "Metabolic",
-                 "neuro_psychiatric": "Neuro-psychiatric", "infectious_disease": "Infectious disease",
-                 "ageing": "Ageing", "reproductive_child_health": "Reproductive & child health",
-                 "other": "Other"}
-DATA_LABEL = {"wgs": "WGS (whole genome)", "wes": "WES (exome)", "genotyping_array": "Genotyping array",
-              "ehr_linkage": "EHR linkage", "questionnaire": "Questionnaire", "imaging": "Imaging",
-              "biosamples": "Biosamples", "proteomics": "Proteomics", "metabolomics": "Metabolomics",
-              "rna": "RNA", "methylation": "Methylation"}
-ACCESS_LABEL = {"open": "Open (aggregate data)", "registered": "Registered access",
-                "controlled": "Controlled (application)", "on_request": "On request",
-                "unknown": "Not stated"}
-RECRUITMENT_LABEL = {"ongoing": "Ongoing", "completed": "Completed", "unknown": "Not stated"}
+KIND_LABEL, DISEASE_LABEL, DATA_LABEL = L.COHORT_KIND, L.DISEASE_FOCUS, L.DATA_TYPE
+ACCESS_LABEL, RECRUITMENT_LABEL = L.ACCESS_MODEL, L.RECRUITMENT
 #: URL slug -> (band code used by the data, label shown); lower edges inclusive.
-SIZE = {"lt1k": ("<1k", "under 1,000"), "1k-10k": ("1k–10k", "1,000 – 9,999"),
-        "10k-100k": ("10k–100k", "10,000 – 99,999"), "100k-1m": ("100k–1M", "100,000 – 999,999"),
-        "ge1m": ("≥1M", "1,000,000 or more"), "unknown": ("unknown", NO_FIGURE)}
+SIZE = dict(zip(("lt1k", "1k-10k", "10k-100k", "100k-1m", "ge1m", "unknown"), L.SIZE_BAND.items()))
 BAND_SLUG = {band: slug for slug, (band, _) in SIZE.items()}
 SIZE_LABEL = {slug: label for slug, (_, label) in SIZE.items()}
 
@@ -359,39 +332,7 @@ def kpis(s: dict) -> html.Div:
              f"over {s['n_with_participants']:,} cohorts with a figure; rows overlap, so this is not a "
              "head count", "cohorts-kpi-participants"),
         card(f"{s['data_types'].get('wgs', 0):,}", "hold whole genomes (WGS)",
-             f"{s['data_types'].get('ehr_linkage', 0):,} link to health records", "cohorts-kpi-wgs"),
+             f"{s['data_types'].get(L.EHR_LINKAGE, 0):,} link to health records", "cohorts-kpi-wgs"),
         card(f"{s.get('n_with_access_url', 0):,}", "with a recorded access route",
              "see “Where to apply” in the table", "cohorts-kpi-access"),
     ], className="g-2")
-
-
-def chart_card_safe(prefix: str, title: str, **kw):
-    """``components.chart_card.chart_card``; if it raises TypeError (it passes ``aria-controls`` to
-    ``dbc.Button``, which dash-bootstrap-components 2.0.4 refuses — reported to the lead), the same
-    card is built here without that attribute. Same ids, same clientside wiring."""
-    from . import chart_card as cc
-    from .theme import graph_config
-
-    try:
-        return cc.chart_card(prefix, title, **kw)
-    except TypeError:
-        pass
-    return dbc.Card([
-        dbc.CardHeader(html.H2(title, id=f"{prefix}-title")),
-        dbc.CardBody([
-            html.P(kw.get("sentence", ""), id=f"{prefix}-sentence", className="chart-sentence small mb-2"),
-            kw.get("extra_controls") or html.Div(),
-            dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(),
-                                  style={"height": f"{kw.get('graph_height', 420)}px"}),
-                        type="default", delay_show=300),
-            html.Div([
-                dbc.Button("Show as table", id=f"{prefix}-table-toggle", color="secondary", outline=True,
-                           size="sm", className="me-2"),
-                dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download CSV"],
-                           id=f"{prefix}-csv", color="secondary", outline=True, size="sm"),
-            ], className="chart-actions my-2 d-print-none"),
-            dbc.Collapse(cc.data_grid(f"{prefix}-grid", csv_name=kw.get("csv_name") or f"{prefix}.csv"),
-                         id=f"{prefix}-table-collapse", is_open=False),
-            html.Div(id=f"{prefix}-sources", className="small text-body-secondary mt-2"),
-        ]),
-    ], className="chart-card mb-3")

@@ -11,15 +11,13 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dcc, html
 
-from .figures.country import METRIC_SHORT, short_name
-from .fmt import (BASIS_LABEL, METRIC_LABEL, NO_FIGURE, TRISTATE, is_missing, number,
-                  partial_date, source_links)
-
-KIND_LABEL = {"elixir_node": "ELIXIR node", "bbmri_eric_node": "BBMRI-ERIC node",
-              "eatris_node": "EATRIS node", "ecrin_node": "ECRIN node", "fega_node": "FEGA node",
-              "gdi_node": "GDI node", "hpc_centre": "HPC centre",
-              "sequencing_centre": "Sequencing centre", "national_data_hub": "National data hub",
-              "beacon": "Beacon", "other": "Other"}
+from . import labels as L
+from .figures.country import short_name
+from .fmt import NO_FIGURE, is_missing, number, partial_date, source_links
+from .labels import BASIS as BASIS_LABEL
+from .labels import INFRA_KIND as KIND_LABEL
+from .labels import METRIC as METRIC_LABEL
+from .labels import METRIC_SHORT, TRISTATE
 
 
 def ordinal(n: int) -> str:
@@ -215,7 +213,7 @@ def figures_status(name: str, figures: pd.DataFrame) -> html.Div:
                f"genotyped participants for {name}, nor a target.")
     elif not len(achieved):
         msg = f"Only targets are public for {name}: no source gives an achieved count."
-    elif ((achieved.metric == "wgs_sequenced") & (achieved.count_basis == "cumulative")).any():
+    elif ((achieved.metric == L.WGS_SEQUENCED) & (achieved.count_basis == "cumulative")).any():
         return html.Div(id="country-genomes-status-msg")
     else:
         shown = sorted({f"{METRIC_SHORT[m]} ({b})" for m, b in zip(achieved.metric,
@@ -264,9 +262,7 @@ def infra_list(nodes: pd.DataFrame) -> html.Div:
         for status, gs in g.groupby("status", sort=True):
             names = []
             for r in gs.itertuples():
-                where = {"none": " — no public location, not on the map",
-                         "city_centroid": " — mapped at the city centre (approximate)"}.get(
-                             r.location_precision, "")
+                where = L.LOCATION_NOTE.get(r.location_precision, "")
                 names.append(html.Li([r.name, f" ({r.city})" if isinstance(r.city, str) else "",
                                       html.Small(where, className="text-body-secondary"), " ",
                                       *source_links(r.source_urls, limit=1)]))
@@ -394,8 +390,7 @@ def page_entries(row, sections: dict) -> list[tuple[str, str, str]]:
 
 def infra_rows(nodes: pd.DataFrame) -> list[dict]:
     """Rows of the node map's table: every node, mapped or not, with its sources."""
-    where = {"stated": "mapped", "city_centroid": "mapped at the city centroid",
-             "none": "no public location (not mapped)"}
+    where = L.LOCATION_MAPPED
     return [{"name": r.name, "kind": KIND_LABEL.get(r.kind, r.kind), "status": _label(r.status),
              "city": r.city if isinstance(r.city, str) else "",
              "lat": "none public" if is_missing(r.lat) else f"{r.lat:.4f}",

@@ -1,4 +1,5 @@
-"""Formatting of values, partial dates and provenance — the words users read.
+"""Formatting of values, partial dates and provenance links (the labels of codes live in
+``components/labels.py``).
 
 Missing figures are always the phrase :data:`NO_FIGURE`, never 0 or a blank.
 """
@@ -11,16 +12,6 @@ import pandas as pd
 from dash import html
 
 NO_FIGURE = "no public figure"
-BASIS_LABEL = {"cumulative": "cumulative", "annual": "annual count (that year only)",
-               "proxy": "proxy (not genomes)", "subset": "subset (lower bound)"}
-METRIC_LABEL = {
-    "wgs_sequenced": "Whole genomes sequenced (WGS)",
-    "wes_sequenced": "Exomes sequenced (WES)",
-    "genotyped": "Participants genotyped (arrays)",
-    "genomes_accessible": "Genomes made accessible",
-    "target": "Target",
-}
-TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
 
 
 def is_missing(v) -> bool:
@@ -71,16 +62,3 @@ def source_links(urls, limit: int | None = None) -> list:
     if limit and len(urls) > limit:
         out.append(f" +{len(urls) - limit} more")
     return out
-
-
-def provenance_line(as_of=None, urls=(), confidence=None, basis=None) -> html.Small:
-    """'As of Sep 2018 · source: a.org, b.eu · confidence: high' as a small muted line."""
-    bits: list = [f"As of {partial_date(as_of)}"]
-    if basis and basis != "cumulative":
-        bits.append(f" · {BASIS_LABEL.get(basis, basis)}")
-    if urls:
-        bits.append(" · source: ")
-        bits.extend(source_links(urls, limit=3))
-    if confidence:
-        bits.append(f" · confidence: {confidence}")
-    return html.Small(bits, className="text-body-secondary provenance")

@@ -2,9 +2,11 @@
 styled by the fact's state (text always says it, colour only helps)."""
 from __future__ import annotations
 
+from .labels import IN_DEVELOPMENT
+
 STATE_STYLE = {
     "operational": {"backgroundColor": "#d0e4f5"}, "yes": {"backgroundColor": "#d0e4f5"},
-    "in_development": {"backgroundColor": "#e8f1fa"}, "planned": {"backgroundColor": "#f1f6fb"},
+    IN_DEVELOPMENT: {"backgroundColor": "#e8f1fa"}, "planned": {"backgroundColor": "#f1f6fb"},
     "unknown": {"backgroundColor": "#efefef"},
     "none": {"color": "#5c636a", "fontStyle": "italic"}, "no": {"color": "#5c636a", "fontStyle": "italic"},
 }

@@ -95,7 +95,7 @@ def node_evidence_rows(rows) -> list[dict]:
     for r in rows.itertuples():
         where = ", ".join(x for x in (r.city if isinstance(r.city, str) else "",
                                       r.country_name if isinstance(r.country_name, str) else "") if x)
-        loc = LOCATION_LABEL.get(r.location_precision, "no coordinates")
+        loc = LOCATION_LABEL.get(r.location_precision, LOCATION_LABEL["none"])
         out.append({"label": r.name, "table": "infrastructures", "id": r.infra_id,
                     "detail": f"{kind_label(r.kind)}; {label_status(r.status)}"
                               + (f"; {where}" if where else "") + f"; location: {loc}",

@@ -87,7 +87,7 @@ def node_rows(nodes: pd.DataFrame) -> list[dict]:
              "country": s(r.country_name), "city": s(r.city),
              "status": STATUS_LABEL.get(r.status, r.status),
              "since_year": None if pd.isna(r.since_year) else int(r.since_year),
-             "location": LOCATION_LABEL.get(r.location_precision, "no coordinates"),
+             "location": LOCATION_LABEL.get(r.location_precision, LOCATION_LABEL["none"]),
              "services": joined(r.services), "standards": joined(r.standards),
              "operator": s(r.operator), "website": s(r.website), "notes": s(r.notes),
              "sources": md_links(r.source_urls), "source_urls": joined(r.source_urls)}

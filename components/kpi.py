@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import dash_bootstrap_components as dbc
 from dash import html
 
-from . import fmt
+from . import fmt, labels
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ LINKS = {"timeline": "#overview-timeline-title", "progress": "#overview-progress
          "cohorts": "/cohorts", "infra": "/infrastructures"}
 OVERVIEW_LABELS = {"signatories": "1+MG signatory countries",
                    "wgs": "Sequenced genomes reported (WGS)",
-                   "genotyped": "Participants genotyped (arrays)",
+                   "genotyped": labels.METRIC["genotyped"],
                    "cohorts": "Cohorts catalogued",
                    "infra": "Infrastructure nodes"}
 

@@ -16,7 +16,7 @@ import pycountry
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from components import cohort_facets as UI
-from components.chart_card import data_grid, notices, url_sync
+from components.chart_card import chart_card, data_grid, notices, register, url_sync
 from components.figures import cohorts as FIG
 from components.url_state import Param, Spec
 from data.queries import cohorts as Q
@@ -49,8 +49,7 @@ SPEC = Spec((
 ))
 # Clientside callbacks must exist before the server starts: register them at import, not in layout().
 url_sync("cohorts")
-for _prefix in ("cohorts-map", "cohorts-types"):
-    UI.chart_card_safe(_prefix, "")
+register("cohorts-map", "cohorts-types")
 
 QUERY_KEYS = ("q", "country", "kind", "disease", "dmatch", "data", "datamatch", "access", "recruit", "size",
               "sort")
@@ -142,7 +141,7 @@ def layout(**kwargs):
                 dbc.Alert(id="cohorts-overlap", color="info", className="small py-2"),
                 results,
                 dbc.Row([
-                    dbc.Col(UI.chart_card_safe("cohorts-map", "Cohorts per country", sentence=(
+                    dbc.Col(chart_card("cohorts-map", "Cohorts per country", sentence=(
                         "Each country shows the cohorts in the selection that name it; a multi-country "
                         "cohort appears in each of its countries. Click a country to add or remove it."),
                         extra_controls=html.Div([  # a Div: a bare RadioItems is falsy (no children)
@@ -153,7 +152,7 @@ def layout(**kwargs):
                                 role="radiogroup", className="d-inline-block",
                                 **{"aria-labelledby": "cohorts-map-metric-label"})], className="mb-1"),
                         graph_height=440), xl=7),
-                    dbc.Col(UI.chart_card_safe("cohorts-types", "Data types held", sentence=(
+                    dbc.Col(chart_card("cohorts-types", "Data types held", sentence=(
                         "How many cohorts in the selection hold each kind of data, as their sources "
                         "describe them."), graph_height=440), xl=5),
                 ]),

@@ -26,6 +26,7 @@ from components.infra_controls import summary_text
 from components.infra_tables import evidence_list, register_csv
 from components.infra_views import sources_line
 from components.url_state import Param, Spec
+from data import vocab as V
 from data.queries import funding, infra
 from data.queries.release import release_info
 
@@ -256,7 +257,7 @@ def detail(sel, programme, kind, topic, *choices):
 
 def _group_detail(st, grp) -> html.Div:
     a = funding.activities(**_flt(st))
-    a = a[(a.kind == "funding_call") == (st["scope"] == "calls")]
+    a = a[(a.kind == V.FUNDING_CALL) == (st["scope"] == "calls")]
     a = a[a.topics.map(lambda t: grp in t)] if st["group"] == "topic" else a[a.programme_label == grp]
     if a.empty:
         return _bad()

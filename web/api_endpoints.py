@@ -9,6 +9,7 @@ from typing import Callable
 
 from flask import request
 
+from data import vocab as V
 from data.db import release
 from data.queries import api as q
 from data.queries import catalog
@@ -172,7 +173,7 @@ ENDPOINTS: list[Endpoint] = [
              "never summed here; annual, proxy and subset figures are labelled by count_basis.",
              (COUNTRY,
               Param("metric", "list", "Metrics (any of them).", choices=VOCAB["metric"],
-                    example="wgs_sequenced"),
+                    example=V.WGS_SEQUENCED),
               Param("basis", "list", "Count bases (any of them).", choices=VOCAB["count_basis"],
                     example="cumulative"),
               Param("initiative", "list", "Initiative ids (any of them).",
@@ -222,7 +223,7 @@ ENDPOINTS: list[Endpoint] = [
              "centres. location_precision says whether coordinates are stated or a city centroid.",
              (COUNTRY,
               Param("kind", "list", "Kinds of node.", choices=VOCAB["infra_kind"],
-                    example="gdi_node"),
+                    example=V.GDI_NODE),
               Param("status", "list", "Status.", choices=VOCAB["infra_status"]), *PAGED),
              lambda a: q.infrastructures(a["country"] or (), a["kind"] or (), a["status"] or ()),
              row="infrastructure", example="?kind=gdi_node,fega_node"),
@@ -232,7 +233,7 @@ ENDPOINTS: list[Endpoint] = [
              (COUNTRY,
               Param("kind", "list", "Kinds of activity.", choices=VOCAB["activity_kind"]),
               Param("topic", "list", "Topics (any of them).", choices=VOCAB["topic"],
-                    example="rare_disease"), *PAGED),
+                    example=V.RARE_DISEASE), *PAGED),
              lambda a: q.activities(a["country"] or (), a["kind"] or (), a["topic"] or ()),
              row="activity", example="?country=FIN&topic=infrastructure"),
     Endpoint("/milestones", "listMilestones", "milestones", "Milestones of the initiative.",

@@ -11,14 +11,16 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..fmt import BASIS_LABEL, METRIC_LABEL, domain, number, partial_date
+from .. import labels as L
+from ..fmt import domain, number, partial_date
+from ..labels import BASIS as BASIS_LABEL
+from ..labels import METRIC as METRIC_LABEL
+from ..labels import METRIC_SHORT
 from ..theme import GEOJSON_URL, OUTSIDE_COLOUR, PALETTE
 
-METRIC_SHORT = {"wgs_sequenced": "WGS", "wes_sequenced": "WES", "genotyped": "genotyped",
-                "genomes_accessible": "accessible", "target": "target"}
-METRIC_SYMBOL = {"wgs_sequenced": "circle", "wes_sequenced": "square", "genotyped": "diamond",
-                 "genomes_accessible": "star"}
-BASIS_DASH = {"cumulative": "solid", "annual": "dot", "proxy": "dash", "subset": "dashdot"}
+#: Marker of each achieved metric and line dash of each basis (in vocabulary order).
+METRIC_SYMBOL = dict(zip(METRIC_LABEL, ("circle", "square", "diamond", "star")))
+BASIS_DASH = dict(zip(BASIS_LABEL, ("solid", "dot", "dash", "dashdot")))
 COMPARE_COLOUR = "#6c757d"
 
 
@@ -50,7 +52,7 @@ def compare_metrics(figures: pd.DataFrame) -> list[str]:
     comparison never adds a scale the country's own figures do not use, except the headline)."""
     own = [] if figures is None or not len(figures) else list(
         figures[figures.metric != "target"].metric.unique())
-    return sorted({"wgs_sequenced", *own})
+    return sorted({L.WGS_SEQUENCED, *own})
 
 
 def _totals(fig: go.Figure, totals: pd.DataFrame, label: str, colour: str, key: str, x_end,
@@ -163,8 +165,7 @@ def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
                                                                           "width": 0.6}},
         hoverinfo="skip", name="country outline"))
     located = nodes[nodes.lat.notna()] if len(nodes) else nodes
-    for precision, symbol, label in (("stated", "circle", "stated location"),
-                                     ("city_centroid", "circle-open", "city centroid (approximate)")):
+    for (precision, label), symbol in zip(L.LOCATION_LEGEND.items(), ("circle", "circle-open")):
         sub = located[located.location_precision == precision] if len(located) else located
         if not len(sub):
             continue

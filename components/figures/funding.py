@@ -11,16 +11,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from components import labels as L
 from components.fmt import NO_FIGURE, partial_date
 from components.theme import GEOJSON_URL, PALETTE, SEQUENTIAL
 
-KIND_LABEL = {"partnership": "Partnership", "expert_group": "Expert group", "eu_project": "EU project",
-              "funding_call": "Funding call", "national_programme": "National programme"}
-KIND_COLOUR = {"eu_project": PALETTE[0], "partnership": PALETTE[1], "funding_call": PALETTE[2],
-               "expert_group": PALETTE[3], "national_programme": PALETTE[5]}
-TOPIC_LABEL = {"ethics_legal": "ethics & legal", "data_quality": "data quality",
-               "common_complex": "common complex diseases", "rare_disease": "rare disease",
-               "infectious_disease": "infectious disease", "reference_genome": "reference genome"}
+KIND_LABEL = L.ACTIVITY_KIND
+#: Colour of each activity kind (in the order of the vocabulary).
+KIND_COLOUR = dict(zip(KIND_LABEL, (PALETTE[1], PALETTE[3], PALETTE[0], PALETTE[2], PALETTE[5])))
 MISSING_GREY = "#6c757d"
 
 
@@ -37,7 +34,7 @@ def euro(v) -> str:
 
 
 def topic_label(t: str) -> str:
-    return TOPIC_LABEL.get(t, t.replace("_", " "))
+    return L.label(L.PROJECT_TOPIC, t)
 
 
 def short(s: str, n: int = 38) -> str:

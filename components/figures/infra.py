@@ -12,36 +12,27 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components import labels as L
 from components.theme import GEOJSON_URL, PALETTE
 
-KIND_LABEL = {
-    "elixir_node": "ELIXIR node", "bbmri_eric_node": "BBMRI-ERIC node", "eatris_node": "EATRIS node",
-    "ecrin_node": "ECRIN node", "fega_node": "Federated EGA node", "gdi_node": "GDI node",
-    "hpc_centre": "EuroHPC centre", "sequencing_centre": "Sequencing centre",
-    "national_data_hub": "National data hub", "beacon": "Beacon", "other": "Other (incl. HQs)",
-}
-#: Okabe–Ito for the eight main kinds; three further dark, distinct colours for the rest.
-KIND_COLOUR = {
-    "elixir_node": PALETTE[0], "bbmri_eric_node": PALETTE[1], "eatris_node": PALETTE[2],
-    "ecrin_node": PALETTE[3], "fega_node": PALETTE[5], "gdi_node": PALETTE[7],
-    "hpc_centre": PALETTE[4], "sequencing_centre": PALETTE[6],
-    "national_data_hub": "#882255", "beacon": "#332288", "other": "#8c8c8c",
-}
-STATUS_LABEL = {"operational": "Operational", "in_development": "In development",
-                "planned": "Planned", "unknown": "Status unknown", "none": "No node in the data"}
-STATUS_SYMBOL = {"operational": "circle", "in_development": "circle-open",
-                 "planned": "diamond-open", "unknown": "x-thin-open"}
-LOCATION_LABEL = {"stated": "coordinates stated by the source",
-                  "city_centroid": "city centroid (marks the city, not the building)"}
+KIND_LABEL = L.INFRA_KIND
+#: Okabe–Ito for the eight main kinds; three further dark, distinct colours for the rest (in the
+#: order of the vocabulary).
+KIND_COLOUR = dict(zip(KIND_LABEL, (PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[3], PALETTE[5],
+                                    PALETTE[7], PALETTE[4], PALETTE[6], "#882255", "#332288",
+                                    "#8c8c8c")))
+STATUS_LABEL = {**L.INFRA_STATUS, "none": "No node in the data"}
+STATUS_SYMBOL = dict(zip(L.INFRA_STATUS, ("circle", "circle-open", "diamond-open", "x-thin-open")))
+LOCATION_LABEL = L.LOCATION
 #: Coverage levels, worst first, with the colour and glyph of a matrix cell.
-COVERAGE = (("none", "#f1f3f5", ""), ("unknown", "#bdbdbd", "?"),
-            ("planned", "#c6dbef", "○"), ("in_development", "#6baed6", "◐"),
-            ("operational", "#08519c", "●"))
+COVERAGE = (("none", "#f1f3f5", ""), (L.STATUS_UNKNOWN, "#bdbdbd", "?"),
+            (L.PLANNED, "#c6dbef", "○"), (L.IN_DEVELOPMENT, "#6baed6", "◐"),
+            (L.OPERATIONAL, "#08519c", "●"))
 MAP_LON, MAP_LAT = (-25.0, 45.0), (30.0, 71.5)
 
 
 def kind_label(k) -> str:
-    return KIND_LABEL.get(k, str(k).replace("_", " "))
+    return L.label(KIND_LABEL, k)
 
 
 def _spread(df: pd.DataFrame, radius: float = 0.35) -> pd.DataFrame:

@@ -26,6 +26,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .. import vocab as V
 from ..hashing import sha256_file
 from . import summaries as S
 from .fields import parse_partial_date
@@ -104,7 +105,7 @@ def normalise(parsed) -> dict[str, pd.DataFrame]:
     inf["standard_ids"] = inf.standards.map(lambda l: [STANDARD_ALIASES.get(s, s) for s in l])
     notes = inf.notes.fillna("").str.lower()
     inf["location_precision"] = [
-        "none" if pd.isna(lat) else ("city_centroid" if "city centroid" in n else "stated")
+        V.NO_LOCATION if pd.isna(lat) else (V.CITY_CENTROID if "city centroid" in n else V.STATED)
         for lat, n in zip(inf.lat, notes)]
     return frames
 

@@ -15,6 +15,8 @@ from urllib.parse import urlparse
 import pycountry
 from pydantic import BeforeValidator
 
+from ..vocab import TRISTATE
+
 #: Pseudo-codes allowed besides ISO 3166-1 alpha-3 (pan-European rows; Kosovo's user-assigned code).
 EXTRA_CODES = {"EU": "European Union / pan-European", "XKX": "Kosovo"}
 
@@ -164,8 +166,8 @@ def _text_list(v):
 
 
 def _tristate(v):
-    if v not in ("true", "false", "unknown"):
-        raise ValueError(f"'{v}' is not one of true, false, unknown")
+    if v not in TRISTATE:
+        raise ValueError(f"'{v}' is not one of {', '.join(TRISTATE)}")
     return v
 
 

@@ -10,27 +10,15 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict
 
 from ..vocab import (  # noqa: F401  (re-exported for the pipeline)
-    ACCESS_MODELS, COHORT_KINDS, CONFIDENCE, COUNT_BASES, DATA_TYPES, DISEASE_FOCUS, METRICS,
-    RECRUITMENT,
+    ACCESS_MODELS, ACTIVITY_KINDS, CALL_PROGRAMMES, COHORT_KINDS, CONFIDENCE, COUNT_BASES,
+    DATA_TYPES, DISEASE_FOCUS, INFRA_KINDS, INFRA_STATUS, INITIATIVE_KINDS, METRICS,
+    PROGRAMMES_FUNDED, PROJECT_TOPICS, RECRUITMENT, STANDARD_CATEGORIES, TOPICS,
 )
-
 from .fields import (
     AsOfDate, AsOfYear, Bool, Count, Iso3, Iso3List, Lat, Lon, Money, OptAsOfDate, OptBool,
     OptIso3, OptPartialDate, OptUrl, PartialDate, RequiredCount, RequiredText, Text, TextList,
     TriState, Url, UrlList, Year, enum, enum_list,
 )
-
-INFRA_KINDS = ("elixir_node", "bbmri_eric_node", "eatris_node", "ecrin_node", "fega_node",
-               "gdi_node", "hpc_centre", "sequencing_centre", "national_data_hub", "beacon", "other")
-INFRA_STATUS = ("operational", "in_development", "planned", "unknown")
-INITIATIVE_KINDS = ("national_programme", "research_project", "clinical_genomics",
-                    "population_biobank")
-ACTIVITY_KINDS = ("partnership", "expert_group", "eu_project", "funding_call", "national_programme")
-TOPICS = ("governance", "ethics_legal", "infrastructure", "standards", "data_quality", "training",
-          "cancer", "rare_disease", "infectious_disease", "common_complex", "reference_genome")
-STANDARD_CATEGORIES = ("access_control", "data_format", "discovery", "consent_use", "quality",
-                       "security")
-PROGRAMMES_FUNDED = ("ERA PerMed", "EP PerMed", "Horizon 2020", "Horizon Europe")
 
 
 class Row(BaseModel):
@@ -158,7 +146,7 @@ class FundedProject(Row):
     total_funding_eur: Money
     coordinator_country_iso3: OptIso3
     partner_countries_iso3: Iso3List
-    topics: enum_list(*TOPICS, *(d for d in DISEASE_FOCUS if d not in TOPICS))
+    topics: enum_list(*PROJECT_TOPICS)
     website: OptUrl
     source_urls: UrlList
     confidence: enum(*CONFIDENCE)
@@ -167,7 +155,7 @@ class FundedProject(Row):
 
 class Call(Row):
     call_id: RequiredText
-    programme: enum("ERA PerMed", "EP PerMed")
+    programme: enum(*CALL_PROGRAMMES)
     year: RequiredText
     topic: Text
     opening_date: OptPartialDate

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..vocab import SIZE_BANDS  # noqa: F401  (re-exported)
+from ..vocab import (  # noqa: F401  (SIZE_BANDS, PROGRESS_METRICS re-exported)
+    CONFIDENCE, CUMULATIVE, METRIC_PREFIX, PROGRESS_METRICS, SIZE_BAND_EDGES, SIZE_BANDS,
+    SIZE_UNKNOWN, TARGET,
+)
 
-CONF_ORDER = {"low": 0, "medium": 1, "high": 2}
-PROGRESS_METRICS = ("wgs_sequenced", "wes_sequenced", "genotyped", "genomes_accessible")
-SHORT = {"wgs_sequenced": "wgs", "wes_sequenced": "wes", "genotyped": "genotyped",
-         "genomes_accessible": "accessible"}
+#: Confidence -> rank, lowest 0.
+CONF_ORDER = {c: i for i, c in enumerate(reversed(CONFIDENCE))}
 
 
 def _lowest_conf(values) -> str:
@@ -42,7 +43,7 @@ def _latest_per_programme(g: pd.DataFrame) -> pd.DataFrame:
 
 def progress_by_country(gc: pd.DataFrame) -> pd.DataFrame:
     """One row per (country, metric, date at which the country's carried-forward sum changes)."""
-    cum = gc[(gc.count_basis == "cumulative") & (gc.country_iso3 != "EU")
+    cum = gc[(gc.count_basis == CUMULATIVE) & (gc.country_iso3 != "EU")
              & gc.metric.isin(PROGRESS_METRICS)]
     rows = []
     for (iso3, metric), grp in cum.groupby(["country_iso3", "metric"], sort=True):
@@ -83,12 +84,10 @@ def country_figures_latest(gc: pd.DataFrame) -> pd.DataFrame:
 
 def _band(n) -> str:
     if n is None or pd.isna(n):
-        return "unknown"
-    for upper, label in ((1_000, "<1k"), (10_000, "1k–10k"), (100_000, "10k–100k"),
-                         (1_000_000, "100k–1M")):
-        if n < upper:
+        return SIZE_UNKNOWN
+    for label, upper in SIZE_BAND_EDGES:
+        if upper is None or n < upper:
             return label
-    return "≥1M"
 
 
 
@@ -110,7 +109,7 @@ def country_summary(countries, gc, pbc, cohorts, infra, activities, funded, init
     out["signatory_ordinal"] = ranks.reindex(out.index).astype("Int64")
     latest = pbc.sort_values("date").groupby(["country_iso3", "metric"]).tail(1).set_index(
         ["country_iso3", "metric"])
-    for metric, short in SHORT.items():
+    for metric, short in METRIC_PREFIX.items():
         vals, asof, srcs, conf, nprog = [], [], [], [], []
         for iso3 in out.iso3:
             if (iso3, metric) in latest.index:
@@ -127,7 +126,7 @@ def country_summary(countries, gc, pbc, cohorts, infra, activities, funded, init
         out[f"{short}_n_programmes"] = pd.array(nprog, dtype="Int64")
         out[f"{short}_per_million"] = (out[f"{short}_value"].astype("Float64")
                                        / out.population * 1_000_000).round(1)
-    goe = gc[(gc.initiative_id == "goe") & (gc.metric == "target") & (gc.country_iso3 != "EU")]
+    goe = gc[(gc.initiative_id == "goe") & (gc.metric == TARGET) & (gc.country_iso3 != "EU")]
     goe = goe.assign(conf_rank=goe.confidence.map(CONF_ORDER)).sort_values(
         ["as_of_last", "conf_rank", "row_order"])
     goe = goe.groupby("country_iso3").tail(1).set_index("country_iso3")

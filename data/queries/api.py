@@ -11,22 +11,13 @@ import datetime as dt
 import pandas as pd
 
 from .. import db
+from .. import vocab as V
 
-#: Vocabularies of the filterable columns, as in data/pipeline/schemas.py (the pipeline is not
-#: imported at run time; tests/unit/test_api_queries.py checks the two agree).
+#: API filter name -> its vocabulary (data/vocab.py).
 VOCAB: dict[str, tuple[str, ...]] = {
-    "metric": ("wgs_sequenced", "wes_sequenced", "genotyped", "genomes_accessible", "target"),
-    "count_basis": ("cumulative", "annual", "proxy", "subset"),
-    "confidence": ("high", "medium", "low"),
-    "infra_kind": ("elixir_node", "bbmri_eric_node", "eatris_node", "ecrin_node", "fega_node",
-                   "gdi_node", "hpc_centre", "sequencing_centre", "national_data_hub", "beacon",
-                   "other"),
-    "infra_status": ("operational", "in_development", "planned", "unknown"),
-    "activity_kind": ("partnership", "expert_group", "eu_project", "funding_call",
-                      "national_programme"),
-    "topic": ("governance", "ethics_legal", "infrastructure", "standards", "data_quality",
-              "training", "cancer", "rare_disease", "infectious_disease", "common_complex",
-              "reference_genome"),
+    "metric": V.METRICS, "count_basis": V.COUNT_BASES, "confidence": V.CONFIDENCE,
+    "infra_kind": V.INFRA_KINDS, "infra_status": V.INFRA_STATUS,
+    "activity_kind": V.ACTIVITY_KINDS, "topic": V.TOPICS,
 }
 
 

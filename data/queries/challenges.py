@@ -15,6 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import db
+from .. import vocab as V
 from . import funding, infra
 
 #: fact key -> (challenge, short label, definition shown on the page)
@@ -43,8 +44,8 @@ CHALLENGES = {
     "standards": "Common standards for data management and quality",
     "expertise": "Expertise in analysis",
 }
-STATUS_WORD = {"operational": "operational", "in_development": "in development",
-               "planned": "planned", "unknown": "status unknown"}
+STATUS_WORD = dict(zip(V.INFRA_STATUS, ("operational", "in development", "planned",
+                                        "status unknown")))
 
 
 def _node_fact(rows: pd.DataFrame) -> tuple[str, str]:
@@ -56,7 +57,7 @@ def _node_fact(rows: pd.DataFrame) -> tuple[str, str]:
 
 
 def _beacon_rows(nodes: pd.DataFrame) -> pd.DataFrame:
-    mask = ((nodes.kind == "beacon") | nodes.services.map(lambda l: "beacon" in l)
+    mask = ((nodes.kind == V.BEACON) | nodes.services.map(lambda l: "beacon" in l)
             | nodes.standard_ids.map(lambda l: "ga4gh-beacon-v2" in l))
     return nodes[mask]
 
@@ -85,19 +86,19 @@ def country_facts() -> pd.DataFrame:
             r["signatory_state"] = "yes"
         else:
             r["signatory"], r["signatory_state"] = "not recorded as signatory", "no"
-        gtext, gstate = _node_fact(mine[mine.kind == "gdi_node"])
+        gtext, gstate = _node_fact(mine[mine.kind == V.GDI_NODE])
         part = {"true": "participant", "false": "not a participant",
                 "unknown": "participation unknown"}.get(c.gdi_participant, "participation unknown")
         r["gdi"] = f"{part}; node: {gtext}"
         r["gdi_state"] = gstate if gstate != "none" else {"true": "yes", "false": "no"}.get(
             c.gdi_participant, "unknown")
-        r["fega"], r["fega_state"] = _node_fact(mine[mine.kind == "fega_node"])
+        r["fega"], r["fega_state"] = _node_fact(mine[mine.kind == V.FEGA_NODE])
         r["beacon"], r["beacon_state"] = _node_fact(_beacon_rows(mine))
         stated = sorted({s for lst in mine.standard_ids for s in lst})
         r["standards"] = ("; ".join(names.get(s, s) for s in stated) if stated
                           else "none stated in the data")
         r["standards_state"] = "yes" if stated else "none"
-        r["elixir"], r["elixir_state"] = _node_fact(mine[mine.kind == "elixir_node"])
+        r["elixir"], r["elixir_state"] = _node_fact(mine[mine.kind == V.ELIXIR_NODE])
         t = training[training.iso3 == c.iso3]
         r["training"] = (f"{len(t)}: " + ", ".join(t.item_label)) if len(t) else "none recorded"
         r["training_state"] = "yes" if len(t) else "none"
@@ -154,15 +155,15 @@ def evidence(iso3: str, fact: str) -> list[dict]:
     elif fact == "gdi":
         country_row(f"gdi_participant = {c.gdi_participant}"
                     + (f"; notes: {c.notes}" if isinstance(c.notes, str) and c.notes else ""))
-        node_rows(mine[mine.kind == "gdi_node"])
+        node_rows(mine[mine.kind == V.GDI_NODE])
     elif fact == "fega":
-        node_rows(mine[mine.kind == "fega_node"])
+        node_rows(mine[mine.kind == V.FEGA_NODE])
     elif fact == "beacon":
         node_rows(_beacon_rows(mine))
     elif fact == "standards":
         node_rows(mine[mine.standard_ids.map(len) > 0])
     elif fact == "elixir":
-        node_rows(mine[mine.kind == "elixir_node"])
+        node_rows(mine[mine.kind == V.ELIXIR_NODE])
     elif fact == "training":
         for t in training[training.iso3 == iso3].itertuples():
             out.append({"table": "activities", "id": t.item_id, "label": t.item_label,

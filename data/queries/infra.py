@@ -10,11 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import db
+from .. import vocab as V
 
 NO_PARENT = "(none)"
 #: Best-first order used to summarise several nodes of one kind in one country.
-STATUS_RANK = {"operational": 4, "in_development": 3, "planned": 2, "unknown": 1}
-COVERAGE_LEVELS = ("operational", "in_development", "planned", "unknown", "none")
+STATUS_RANK = {s: len(V.INFRA_STATUS) - i for i, s in enumerate(V.INFRA_STATUS)}
+COVERAGE_LEVELS = (*V.INFRA_STATUS, "none")
 
 
 def name_missing_countries(df: pd.DataFrame, iso_col: str, name_col: str) -> pd.DataFrame:

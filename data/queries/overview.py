@@ -15,6 +15,7 @@ import math
 import pandas as pd
 
 from .. import db
+from .. import vocab as V
 
 #: The first year of the year slider: the 1+MG declaration was signed in April 2018.
 FIRST_YEAR = 2018
@@ -28,17 +29,16 @@ ICPERMED_AS_OF = "2018-05-18"
 INDICATORS: dict[str, dict] = {
     "signatory": {"kind": "category", "time_aware": True},
     "icpermed": {"kind": "category", "time_aware": False},
-    "wgs": {"kind": "numeric", "time_aware": True, "metric": "wgs_sequenced"},
-    "wgs_per_million": {"kind": "numeric", "time_aware": True, "metric": "wgs_sequenced"},
-    "genotyped": {"kind": "numeric", "time_aware": True, "metric": "genotyped"},
+    "wgs": {"kind": "numeric", "time_aware": True, "metric": V.WGS_SEQUENCED},
+    "wgs_per_million": {"kind": "numeric", "time_aware": True, "metric": V.WGS_SEQUENCED},
+    "genotyped": {"kind": "numeric", "time_aware": True, "metric": V.GENOTYPED},
     "cohorts": {"kind": "numeric", "time_aware": False, "column": "n_cohorts"},
     "infra": {"kind": "numeric", "time_aware": False, "column": "n_infra_nodes"},
     "goe": {"kind": "numeric", "time_aware": False},
 }
 #: Progress-chart metrics (URL key -> genome_counts.metric). Shown one at a time, never summed.
 PROGRESS_METRICS: dict[str, str] = {
-    "wgs": "wgs_sequenced", "genotyped": "genotyped", "accessible": "genomes_accessible",
-}
+    V.METRIC_PREFIX[m]: m for m in (V.WGS_SEQUENCED, V.GENOTYPED, V.GENOMES_ACCESSIBLE)}
 #: Columns of every frame returned by :func:`map_indicator`.
 MAP_COLUMNS = ["iso3", "name", "eu_member", "on_map", "value", "category", "as_of", "basis",
                "confidence", "source_urls", "n_programmes", "programmes", "population",
@@ -147,7 +147,7 @@ def _fill_progress(out: pd.DataFrame, metric: str, year: int | None, *, per_mill
         else:
             out.at[i, "value"] = raw
         out.at[i, "as_of"] = r.latest_as_of
-        out.at[i, "basis"] = "cumulative"
+        out.at[i, "basis"] = V.CUMULATIVE
         out.at[i, "confidence"] = r.confidence
         out.at[i, "source_urls"] = _urls(r.source_urls)
         out.at[i, "programmes"] = _urls(r.programmes)

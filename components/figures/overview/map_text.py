@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components import fmt
+from components import fmt, labels
 from components.theme import NO_DATA_COLOUR, PALETTE, SEQUENTIAL
 
 from ._common import _missing, as_list, domains
@@ -14,7 +14,7 @@ INDICATOR_LABELS = {
     "icpermed": "ICPerMed membership",
     "wgs": "Whole genomes sequenced (WGS), reported",
     "wgs_per_million": "WGS genomes per million inhabitants",
-    "genotyped": "Participants genotyped (arrays)",
+    "genotyped": labels.METRIC["genotyped"],
     "cohorts": "Cohorts in the atlas catalogue",
     "infra": "Infrastructure nodes and facilities",
     "goe": "Genome of Europe: planned samples",
@@ -114,7 +114,7 @@ def hover(indicator: str, row, year: int | None, release_date: str) -> str:
         when = f" (by the end of {year})" if year is not None and text == fmt.NO_FIGURE else ""
         lines.append(f"{SHORT_LABELS[indicator]}: {text}{when}")
     if text == fmt.NO_FIGURE:
-        kinds = [fmt.BASIS_LABEL.get(b, b) for b in as_list(row.other_bases)]
+        kinds = [labels.BASIS.get(b, b) for b in as_list(row.other_bases)]
         if kinds:
             lines.append(f"Only non-cumulative figures published: {', '.join(kinds)}")
     elif indicator in CATALOGUE_PAGES:

@@ -8,12 +8,12 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from components import fmt
+from components import fmt, labels
 from components.theme import PALETTE
 
 from ._common import as_date, compact, domains, wrap
 
-METRIC_LABELS = {"wgs": "Whole genomes sequenced (WGS)", "genotyped": "Participants genotyped",
+METRIC_LABELS = {"wgs": labels.METRIC[labels.WGS_SEQUENCED], "genotyped": "Participants genotyped",
                  "accessible": "Genomes released to researchers"}
 METRIC_UNITS = {"wgs": "genomes", "genotyped": "participants", "accessible": "genomes"}
 TOP_N = 7
