@@ -85,7 +85,6 @@ COL_SORT = {"name": "name", "acronym": "acronym", "countries": "countries", "kin
             "participants": "participants", "participants_as_of": "participants_as_of",
             "wgs_count": "wgs", "wes_count": "wes", "genotyped_count": "genotyped",
             "access_model": "access", "recruitment_status": "recruitment", "confidence": "confidence"}
-SORT_COL = {v: k for k, v in COL_SORT.items()}
 #: Columns the grid's own column filters may use (the rest have filter switched off).
 FILTERABLE = {"name": "text", "acronym": "text", "countries": "text", "kind": "text",
               "participants": "number", "participants_as_of": "number", "wgs_count": "number",

@@ -64,11 +64,6 @@ def csv_button(button_id: str, grid_id: str, label: str = "Download CSV") -> dbc
                       id=button_id, color="secondary", outline=True, size="sm")
 
 
-def hidden_cols(fields: list[str]) -> list[dict]:
-    """Column definitions that exist only for the CSV export."""
-    return [{"field": f, "hide": True} for f in fields]
-
-
 def evidence_list(rows: list[dict], *, empty: str) -> html.Div:
     """Rows a view rests on, each with its table, id and source links.
 

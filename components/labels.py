@@ -24,8 +24,8 @@ METRIC = {
 #: Legends and compact cells.
 METRIC_SHORT = {"wgs_sequenced": "WGS", "wes_sequenced": "WES", "genotyped": "genotyped",
                 "genomes_accessible": "accessible", "target": "target"}
-#: The headline metric (always drawn when countries are compared) and the target metric.
-WGS_SEQUENCED, TARGET = "wgs_sequenced", "target"
+#: The headline metric (always drawn when countries are compared).
+WGS_SEQUENCED = "wgs_sequenced"
 BASIS = {"cumulative": "cumulative", "annual": "annual count (that year only)",
          "proxy": "proxy (not genomes)", "subset": "subset (lower bound)"}
 CONFIDENCE = {"high": "high", "medium": "medium", "low": "low"}

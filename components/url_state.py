@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 MAX_TEXT = 100
@@ -147,7 +147,3 @@ class Spec:
         """``?a=b`` with only non-default values (``""`` when everything is default)."""
         pairs = [(p.name, d) for p in self.params if (d := p.dump(state.get(p.name))) is not None]
         return "?" + urlencode(pairs, safe=",") if pairs else ""
-
-
-def choices_of(values: Iterable) -> tuple:
-    return tuple(str(v) for v in values)

@@ -16,9 +16,10 @@ METRICS = (WGS_SEQUENCED, WES_SEQUENCED, GENOTYPED, GENOMES_ACCESSIBLE, TARGET) 
 PROGRESS_METRICS = (WGS_SEQUENCED, WES_SEQUENCED, GENOTYPED, GENOMES_ACCESSIBLE)
 #: Metric -> the prefix of its columns in ``country_summary`` (``wgs_value``, ``wgs_as_of`` …).
 METRIC_PREFIX = dict(zip(PROGRESS_METRICS, ("wgs", "wes", "genotyped", "accessible")))
-COUNT_BASES = (CUMULATIVE, ANNUAL, PROXY, SUBSET) = ("cumulative", "annual", "proxy", "subset")
+CUMULATIVE = "cumulative"
+COUNT_BASES = (CUMULATIVE, "annual", "proxy", "subset")
 #: Highest first (a summary of several figures carries the lowest confidence among them).
-CONFIDENCE = (HIGH, MEDIUM, LOW) = ("high", "medium", "low")
+CONFIDENCE = ("high", "medium", "low")
 
 # ---- cohorts (cohorts.csv) ----------------------------------------------------------------------
 COHORT_KINDS = ("population", "biobank", "reference_panel", "birth", "clinical_genomics", "disease",
@@ -26,7 +27,6 @@ COHORT_KINDS = ("population", "biobank", "reference_panel", "birth", "clinical_g
 ACCESS_MODELS = ("open", "registered", "controlled", "on_request", "unknown")
 DATA_TYPES = ("wgs", "wes", "genotyping_array", "ehr_linkage", "questionnaire", "imaging",
               "biosamples", "proteomics", "metabolomics", "rna", "methylation")
-EHR_LINKAGE = "ehr_linkage"
 DISEASE_FOCUS = ("general_population", "cancer", "rare_disease", "cardiovascular", "metabolic",
                  "neuro_psychiatric", "infectious_disease", "ageing", "reproductive_child_health",
                  "other")
@@ -39,21 +39,19 @@ SIZE_UNKNOWN = "unknown"
 SIZE_BANDS = (*(band for band, _ in SIZE_BAND_EDGES), SIZE_UNKNOWN)
 
 # ---- infrastructures (infrastructures.csv) ------------------------------------------------------
-INFRA_KINDS = (ELIXIR_NODE, BBMRI_ERIC_NODE, EATRIS_NODE, ECRIN_NODE, FEGA_NODE, GDI_NODE,
-               HPC_CENTRE, SEQUENCING_CENTRE, NATIONAL_DATA_HUB, BEACON, OTHER_INFRA) = (
-    "elixir_node", "bbmri_eric_node", "eatris_node", "ecrin_node", "fega_node", "gdi_node",
-    "hpc_centre", "sequencing_centre", "national_data_hub", "beacon", "other")
+ELIXIR_NODE, FEGA_NODE, GDI_NODE, BEACON = "elixir_node", "fega_node", "gdi_node", "beacon"
+INFRA_KINDS = (ELIXIR_NODE, "bbmri_eric_node", "eatris_node", "ecrin_node", FEGA_NODE, GDI_NODE,
+               "hpc_centre", "sequencing_centre", "national_data_hub", BEACON, "other")
 #: Best first.
-INFRA_STATUS = (OPERATIONAL, IN_DEVELOPMENT, PLANNED, STATUS_UNKNOWN) = (
-    "operational", "in_development", "planned", "unknown")
+INFRA_STATUS = ("operational", "in_development", "planned", "unknown")
 #: How a node's coordinates were obtained (derived by the pipeline; ``none``: no coordinates).
 LOCATION_PRECISIONS = (STATED, CITY_CENTROID, NO_LOCATION) = ("stated", "city_centroid", "none")
 
 # ---- programmes, activities, funding ------------------------------------------------------------
 INITIATIVE_KINDS = ("national_programme", "research_project", "clinical_genomics",
                     "population_biobank")
-ACTIVITY_KINDS = (PARTNERSHIP, EXPERT_GROUP, EU_PROJECT, FUNDING_CALL, NATIONAL_PROGRAMME) = (
-    "partnership", "expert_group", "eu_project", "funding_call", "national_programme")
+FUNDING_CALL = "funding_call"
+ACTIVITY_KINDS = ("partnership", "expert_group", "eu_project", FUNDING_CALL, "national_programme")
 RARE_DISEASE = "rare_disease"
 TOPICS = ("governance", "ethics_legal", "infrastructure", "standards", "data_quality", "training",
           "cancer", RARE_DISEASE, "infectious_disease", "common_complex", "reference_genome")

@@ -15,9 +15,9 @@ from ..vocab import (  # noqa: F401  (re-exported for the pipeline)
     PROGRAMMES_FUNDED, PROJECT_TOPICS, RECRUITMENT, STANDARD_CATEGORIES, TOPICS,
 )
 from .fields import (
-    AsOfDate, AsOfYear, Bool, Count, Iso3, Iso3List, Lat, Lon, Money, OptAsOfDate, OptBool,
+    AsOfDate, AsOfYear, Bool, Count, Iso3, Iso3List, Lat, Lon, Money, OptBool,
     OptIso3, OptPartialDate, OptUrl, PartialDate, RequiredCount, RequiredText, Text, TextList,
-    TriState, Url, UrlList, Year, enum, enum_list,
+    TriState, UrlList, Year, enum, enum_list,
 )
 
 

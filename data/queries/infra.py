@@ -15,7 +15,6 @@ from .. import vocab as V
 NO_PARENT = "(none)"
 #: Best-first order used to summarise several nodes of one kind in one country.
 STATUS_RANK = {s: len(V.INFRA_STATUS) - i for i, s in enumerate(V.INFRA_STATUS)}
-COVERAGE_LEVELS = (*V.INFRA_STATUS, "none")
 
 
 def name_missing_countries(df: pd.DataFrame, iso_col: str, name_col: str) -> pd.DataFrame:
