@@ -9,6 +9,7 @@ from typing import Callable
 
 from flask import request
 
+from components import labels as L
 from data import vocab as V
 from data.db import release
 from data.queries import api as q
@@ -173,9 +174,9 @@ ENDPOINTS: list[Endpoint] = [
              "never summed here; annual, proxy and subset figures are labelled by count_basis.",
              (COUNTRY,
               Param("metric", "list", "Metrics (any of them).", choices=VOCAB["metric"],
-                    example=V.WGS_SEQUENCED),
+                    example=V.WGS_SEQUENCED, labels=L.METRIC),
               Param("basis", "list", "Count bases (any of them).", choices=VOCAB["count_basis"],
-                    example="cumulative"),
+                    example=V.CUMULATIVE, labels=L.BASIS),
               Param("initiative", "list", "Initiative ids (any of them).",
                     choices=_vocab("initiative"), example="fin_finngen"),
               Param("confidence", "list", "Confidence levels.", choices=VOCAB["confidence"]),
@@ -223,17 +224,19 @@ ENDPOINTS: list[Endpoint] = [
              "centres. location_precision says whether coordinates are stated or a city centroid.",
              (COUNTRY,
               Param("kind", "list", "Kinds of node.", choices=VOCAB["infra_kind"],
-                    example=V.GDI_NODE),
-              Param("status", "list", "Status.", choices=VOCAB["infra_status"]), *PAGED),
+                    example=V.GDI_NODE, labels=L.INFRA_KIND),
+              Param("status", "list", "Status.", choices=VOCAB["infra_status"],
+                    labels=L.INFRA_STATUS), *PAGED),
              lambda a: q.infrastructures(a["country"] or (), a["kind"] or (), a["status"] or ()),
              row="infrastructure", example="?kind=gdi_node,fega_node"),
     Endpoint("/activities", "listActivities", "activities", "Funded projects, calls and groups.",
              "EU projects, partnerships, funding calls and expert groups. A country matches as "
              "coordinator or participant. Budgets are as stated by the source (null if none).",
              (COUNTRY,
-              Param("kind", "list", "Kinds of activity.", choices=VOCAB["activity_kind"]),
+              Param("kind", "list", "Kinds of activity.", choices=VOCAB["activity_kind"],
+                    labels=L.ACTIVITY_KIND),
               Param("topic", "list", "Topics (any of them).", choices=VOCAB["topic"],
-                    example=V.RARE_DISEASE), *PAGED),
+                    example=V.RARE_DISEASE, labels=L.TOPIC), *PAGED),
              lambda a: q.activities(a["country"] or (), a["kind"] or (), a["topic"] or ()),
              row="activity", example="?country=FIN&topic=infrastructure"),
     Endpoint("/milestones", "listMilestones", "milestones", "Milestones of the initiative.",

@@ -61,6 +61,8 @@ class Param:
     #: enum only: a well-formed value (matching this regex) that is not a choice is a 404 (a
     #: resource that does not exist, e.g. a country code the atlas has no profile for).
     missing_if: str | None = None
+    #: code -> the words the atlas shows for it (components/labels.py), for the OpenAPI document.
+    labels: dict | None = None
 
     def options(self) -> tuple:
         c = self.choices

@@ -184,8 +184,11 @@ def param_schema(p: Param) -> dict:
 
 
 def parameter(p: Param) -> dict:
+    text = p.description
+    if p.labels:
+        text += " Values: " + "; ".join(f"{c} = {p.labels.get(c, c)}" for c in p.options()) + "."
     out = {"name": p.name, "in": p.location, "required": p.location == "path",
-           "description": p.description, "schema": param_schema(p)}
+           "description": text, "schema": param_schema(p)}
     if p.kind == "list":
         out.update(style="form", explode=False)
     if p.example is not None:
