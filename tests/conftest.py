@@ -23,12 +23,14 @@ def real_release_dir() -> Path:
 @pytest.fixture(scope="session")
 def release_factory(tmp_path_factory):
     """Build a release from the mini fixture CSVs with edits: ``release_factory(edits=..., countries=...)``
-    returns a :class:`tests.fixtures.release.Release` in a fresh directory (see that module)."""
+    returns a :class:`tests.fixtures.release.Release` in a fresh directory (see that module);
+    ``out=``: build it into an existing data directory instead, as its next release."""
     from tests.fixtures.release import make_release
 
     bases: dict[tuple, Path] = {}
 
-    def make(name: str = "release", *, countries=None, edits=None, build: bool = True):
+    def make(name: str = "release", *, countries=None, edits=None, build: bool = True,
+             out: Path | None = None):
         from tests.fixtures.mini import COUNTRIES
 
         key = tuple(countries or COUNTRIES)
@@ -36,7 +38,7 @@ def release_factory(tmp_path_factory):
             bases[key] = make_release(tmp_path_factory.mktemp("mini"), countries=key,
                                       build=False).sources
         return make_release(tmp_path_factory.mktemp(name), edits=edits, build=build,
-                            base=bases[key])
+                            base=bases[key], out=out)
 
     return make
 

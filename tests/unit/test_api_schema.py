@@ -22,20 +22,14 @@ POSITIVE, NEGATIVE = 750, 400
 
 @pytest.fixture(scope="module")
 def schema(mini_built):
-    import os
-
     from data import db
 
-    old = os.environ.get("ATLAS_DATA_DIR")
-    os.environ["ATLAS_DATA_DIR"] = str(mini_built)
-    db.reset()
-    import app
+    with pytest.MonkeyPatch.context() as mp:  # the module's own use_release
+        mp.setenv("ATLAS_DATA_DIR", str(mini_built))
+        db.reset()
+        import app
 
-    yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app.server)
-    if old is None:
-        os.environ.pop("ATLAS_DATA_DIR", None)
-    else:
-        os.environ["ATLAS_DATA_DIR"] = old
+        yield schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app.server)
     db.reset()
 
 

@@ -60,7 +60,7 @@ def test_citation_names_the_release_and_its_build_date(mini_data):
 
 
 def test_release_without_a_changes_table_has_no_changes_not_zero(mini_built, tmp_path,
-                                                                   monkeypatch):
+                                                                   use_release):
     import shutil
 
     out = tmp_path / "built"
@@ -71,14 +71,10 @@ def test_release_without_a_changes_table_has_no_changes_not_zero(mini_built, tmp
     m.pop("changes", None)
     m["tables"].pop("release_changes", None)
     mpath.write_text(json.dumps(m))
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(out))
-    db.reset()
-    try:
-        assert catalog.change_counts() is None
-        df = catalog.release_changes()
-        assert df.empty and list(df.columns) == catalog.CHANGE_COLUMNS
-    finally:
-        db.reset()
+    use_release(out)
+    assert catalog.change_counts() is None
+    df = catalog.release_changes()
+    assert df.empty and list(df.columns) == catalog.CHANGE_COLUMNS
 
 
 def test_table_frame_refuses_names_outside_the_allow_list(mini_data):

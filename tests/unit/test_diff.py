@@ -1,41 +1,21 @@
 """The release diff: a rebuild records which rows were added, changed and removed since the last one."""
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
-from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
 from data.pipeline import diff
-from data.pipeline.build import build
-from tests.conftest import SOURCES
-from tests.fixtures.mini import make_mini_sources
-
-
-def _edit_csv(path: Path, edit) -> None:
-    with open(path, newline="", encoding="utf-8") as f:
-        r = csv.DictReader(f)
-        header, rows = r.fieldnames, list(r)
-    rows = edit(rows)
-    buf = io.StringIO(newline="")
-    w = csv.DictWriter(buf, fieldnames=header, lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
+from tests.fixtures.mini import read_rows
 
 
 @pytest.fixture(scope="module")
-def two_releases(tmp_path_factory):
+def two_releases(release_factory):
     """Build the mini sources, then rebuild after adding, changing and removing one cohort row."""
-    src = make_mini_sources(SOURCES, tmp_path_factory.mktemp("diff") / "sources")
-    out = tmp_path_factory.mktemp("diff-built")
-    first = build(src, out)
-    with open(src / "cohorts.csv", newline="", encoding="utf-8") as f:
-        ids = [r["cohort_id"] for r in csv.DictReader(f)]
+    rel = release_factory("diff")
+    first = rel.manifest
+    ids = [r["cohort_id"] for r in read_rows(rel.sources / "cohorts.csv")[1]]
     removed, changed, template = ids[0], ids[1], ids[2]
 
     def edit(rows):
@@ -48,9 +28,8 @@ def two_releases(tmp_path_factory):
         # A new row at the top moves every other row's line number, which is not a change.
         return [new] + rows
 
-    _edit_csv(src / "cohorts.csv", edit)
-    second = build(src, out)
-    return {"out": out, "first": first, "second": second,
+    second = rel.rebuild({"cohorts": edit})
+    return {"out": rel.out, "first": first, "second": second,
             "removed": removed, "changed": changed, "added": "zz_test_added_cohort"}
 
 
@@ -89,29 +68,19 @@ def test_manifest_counts_changes_per_table(two_releases):
     assert m["tables"]["release_changes"]["rows"] == 3
 
 
-def test_release_id_does_not_depend_on_the_changes_file(two_releases, tmp_path):
+def test_release_id_does_not_depend_on_the_changes_file(two_releases, release_factory):
     """The same sources give the same release id whatever was built before."""
-    src = tmp_path / "src"
-    make_mini_sources(SOURCES, src)
-    fresh = build(src, tmp_path / "out")
+    fresh = release_factory("diff-fresh").manifest
     assert fresh["release_id"] == two_releases["first"]["release_id"]
 
 
-def test_app_loads_the_changes_table(two_releases, monkeypatch):
-    from data import db
+def test_app_loads_the_changes_table(two_releases, use_release):
     from data.queries import catalog
 
-    monkeypatch.setenv("ATLAS_DATA_DIR", str(two_releases["out"]))
-    # data.db only accepts release ids starting with a letter, but ids are hex hashes (this one
-    # may start with a digit): reported to the lead; accept any hex id here.
-    monkeypatch.setattr(db, "_NAME_RE", re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$"))
-    db.reset()
-    try:
-        df = catalog.release_changes()
-        assert sorted(df.change) == ["added", "changed", "removed"]
-        assert catalog.change_counts()["cohorts"] == {"added": 1, "changed": 1, "removed": 1}
-    finally:
-        db.reset()
+    use_release(two_releases["out"])
+    df = catalog.release_changes()
+    assert sorted(df.change) == ["added", "changed", "removed"]
+    assert catalog.change_counts()["cohorts"] == {"added": 1, "changed": 1, "removed": 1}
 
 
 def test_unchanged_tables_compare_equal_including_lists_and_nulls(tmp_path):
