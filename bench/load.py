@@ -93,6 +93,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=10)
     ap.add_argument("--payloads", type=Path, default=OUT / "payloads.json")
+    ap.add_argument("--min-requests", type=int, default=100,
+                    help="throughput floor: fewer requests answered in the run fail it (exit 1)")
     args = ap.parse_args()
     with app_base(args.base) as base:
         if not args.payloads.exists():
@@ -101,7 +103,23 @@ def main() -> None:
             OUT.mkdir(exist_ok=True)
             args.payloads.write_text(json.dumps(record(base)))
         reqs = callback_requests(args.payloads) + [("GET", p, None) for p in ("/", "/healthz")]
-        print(json.dumps(run(base, reqs, args.clients, args.seconds), indent=1))
+        result = run(base, reqs, args.clients, args.seconds)
+        print(json.dumps(result, indent=1))
+    failed = throughput_failures(result, args.min_requests)
+    if failed:
+        raise SystemExit("; ".join(failed))
+
+
+def throughput_failures(result: dict, min_requests: int = 100) -> list[str]:
+    """What a load run fell short of: no errors, and at least ``min_requests`` answered (the
+    throughput floor; the tests only check behaviour, see tests/browser/test_load.py)."""
+    out = []
+    if result["errors"]:
+        out.append(f"{result['errors']} errors: {result['error_samples']}")
+    if result["requests"] <= min_requests:
+        out.append(f"only {result['requests']} requests in {result['seconds']} s "
+                   f"(floor: more than {min_requests})")
+    return out
 
 
 if __name__ == "__main__":

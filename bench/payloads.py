@@ -40,6 +40,8 @@ def record(base: str, pages=PAGES, with_responses: bool = False, browser=None) -
 
 
 def _record(b, base: str, pages, with_responses: bool) -> list[dict]:
+    from tests.browser.conftest import wait_quiet
+
     calls: list[dict] = []
     for path in pages:
         pg = b.new_page()
@@ -60,7 +62,7 @@ def _record(b, base: str, pages, with_responses: bool) -> list[dict]:
         pg.on("response", on_response)
         pg.goto(base + path)
         pg.wait_for_load_state("networkidle")
-        pg.wait_for_timeout(800)
+        wait_quiet(pg, ms=800)  # until no callback has been pending for 800 ms
         pg.close()
     return calls
 

@@ -1,12 +1,16 @@
-"""The countries index and country profiles in a real browser (no request leaves the machine, no
-console error: both are checked by the ``page`` fixture)."""
+"""The countries index and country profiles in a real browser, on the fixture release (no request
+leaves the machine, no console error: both are checked by the ``page`` fixture). The committed
+release's own figures are pinned in tests/test_golden_release.py."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from .conftest import run_axe, wait_for_dash
+from tests.fixtures.mini import read_rows
+
+from .conftest import BROWSER_COUNTRIES, run_axe, wait_for_dash
+from .pages import ChartCard, Dropdown, Grid, UrlState, download_text
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +22,18 @@ def open_profile(page, base_url, path):
     wait_for_dash(page)
 
 
-def test_index_lists_35_countries_and_a_row_opens_the_profile(page, base_url):
-    """The grid shows every country; a missing figure reads "no public figure"; a name opens it."""
+def open_index(page, base_url) -> Grid:
     page.goto(base_url + "/countries")
     wait_for_dash(page)
-    page.wait_for_selector("#countries-grid .ag-row")
-    assert page.locator("#countries-links li").count() == 35
-    grid = page.locator("#countries-grid")
-    assert "no public figure" in grid.inner_text()
-    page.locator("#countries-grid a[href='/country/FIN']").click()
+    return Grid(page, "countries-grid").wait_for_rows()
+
+
+def test_index_lists_every_country_and_a_row_opens_the_profile(page, base_url):
+    """The grid shows every country; a missing figure reads "no public figure"; a name opens it."""
+    grid = open_index(page, base_url)
+    assert page.locator("#countries-links li").count() == len(BROWSER_COUNTRIES)
+    assert "no public figure" in grid.text()
+    grid.links("/country/FIN").click()
     page.wait_for_url(re.compile(r"/country/FIN$"))
     wait_for_dash(page)
     page.wait_for_selector("#country-name")
@@ -35,26 +42,26 @@ def test_index_lists_35_countries_and_a_row_opens_the_profile(page, base_url):
 
 def test_index_sorts_figures_as_numbers(page, base_url):
     """Sorting the WGS column descending puts the largest figure first, not the longest text."""
-    page.goto(base_url + "/countries")
-    wait_for_dash(page)
-    page.wait_for_selector("#countries-grid .ag-row")
-    header = page.locator("#countries-grid .ag-header-cell[col-id='wgs_value'] .ag-header-cell-label")
-    header.click()
-    header.click()  # ascending, then descending
-    page.wait_for_timeout(300)
-    first = page.locator("#countries-grid .ag-center-cols-container .ag-row[row-index='0'] "
-                         "[col-id='wgs_value']").inner_text()
-    assert first == "620,640"  # United Kingdom, the largest WGS total
+    grid = open_index(page, base_url)
+    grid.sort_by("wgs_value", "descending")  # ascending, then descending
+    page.wait_for_function(
+        "() => document.querySelector(\"#countries-grid .ag-center-cols-container"
+        " .ag-row[row-index='0'] [col-id='wgs_value']\")?.innerText === '620,640'")
+    assert grid.cell_text(0, "wgs_value") == "620,640"  # United Kingdom, the largest WGS total
 
 
-def test_finland_shows_finngen_genotyped_participants_with_their_source(page, base_url):
+def test_finland_shows_finngen_genotyped_participants_with_their_source(page, base_url,
+                                                                       browser_release):
+    first = sum(r["onemg_signed_date"] == "2018-04-10"
+                for r in read_rows(browser_release.sources / "countries.csv")[1])
     open_profile(page, base_url, "/country/FIN")
     initiatives = page.locator("#country-initiatives-table")
     assert "500,348 genotyped" in initiatives.inner_text()
     link = initiatives.locator("a[href*='finngen.fi']").first
     assert link.is_visible()
     assert link.get_attribute("href").startswith("https://www.finngen.fi/")
-    assert "one of the 13 first signatories on 10 Apr 2018" in page.inner_text("#country-facts")
+    assert first > 1  # the committed release's 13 are pinned in the golden module
+    assert f"one of the {first} first signatories on 10 Apr 2018" in page.inner_text("#country-facts")
 
 
 def test_denmark_shows_its_genome_centre_target_and_achieved_figure(page, base_url):
@@ -77,8 +84,8 @@ def test_compare_selector_overlays_the_chart_and_updates_the_url(page, base_url)
     """Choosing Sweden adds its totals to the chart, a column to the indicators and ?compare=SWE."""
     open_profile(page, base_url, "/country/DNK")
     before = page.locator("#country-genomes-graph .scatterlayer .trace").count()
-    page.select_option("#country-compare", "SWE")
-    page.wait_for_function("() => window.location.search === '?compare=SWE'")
+    Dropdown(page, "country-compare").select("SWE")
+    UrlState(page).wait_for_search("?compare=SWE")
     wait_for_dash(page)
     after = page.locator("#country-genomes-graph .scatterlayer .trace").count()
     assert after > before
@@ -90,7 +97,7 @@ def test_comparison_from_the_url_is_restored(page, base_url):
     open_profile(page, base_url, "/country/FIN?compare=median&scale=log")
     assert "Median of signatories" in page.inner_text("#country-indicators-table thead")
     assert page.locator("#country-scale input[value='log']").is_checked()
-    assert page.locator("#country-compare").input_value() == "median"
+    assert Dropdown(page, "country-compare").value() == "median"
 
 
 def test_lower_case_code_resolves_to_the_canonical_address(page, base_url):
@@ -137,31 +144,36 @@ def test_profiles_render_every_section(page, base_url, iso3):
     for sid in ("country-header", "country-indicators", "country-initiatives", "country-cohorts",
                 "country-activities", "country-milestones", "country-sources-list"):
         assert page.locator(f"#{sid}").count() == 1, sid
-    assert page.locator("#country-infra-graph .js-plotly-plot").count() == 1
-    assert page.locator("#country-genomes-graph .js-plotly-plot").count() == 1
+    assert ChartCard(page, "country-infra").plot().count() == 1
+    assert ChartCard(page, "country-genomes").plot().count() == 1
 
 
 def test_table_toggle_shows_exactly_the_drawn_rows(page, base_url):
     open_profile(page, base_url, "/country/DNK")
-    page.click("#country-genomes-table-toggle")
-    page.wait_for_selector("#country-genomes-grid .ag-row")
+    grid = ChartCard(page, "country-genomes").show_table().wait_for_rows()
     # the grid paints its pinned and centre columns separately: wait until it has finished
     page.wait_for_function(
         "() => document.querySelectorAll('#country-genomes-grid .ag-center-cols-container .ag-row')"
         ".length >= 9 && document.querySelector('#country-genomes-grid').innerText.includes('26,458')")
-    grid = page.inner_text("#country-genomes-grid")
-    assert "26,458" in grid and "12 Apr 2024" in grid  # sources: further right in the same rows
+    text = grid.text()
+    assert "26,458" in text and "12 Apr 2024" in text  # sources: further right in the same rows
     # 6 published figures (targets included) + 3 steps of Denmark's sum of programmes
-    assert page.locator("#country-genomes-grid .ag-center-cols-container .ag-row").count() == 9
-    assert "Denmark (sum of programmes)" in grid
+    assert grid.drawn_rows().count() == 9
+    assert "Denmark (sum of programmes)" in text
 
 
 @pytest.mark.parametrize("path", ["/countries", "/country/FIN", "/country/DNK?compare=median",
                                   "/country/XXX"])
-def test_pages_have_no_serious_accessibility_violations(page, base_url, path):
+def test_pages_have_no_serious_accessibility_violations(page, real_base_url, path):
+    # On the committed release: on the fixture release's shorter page axe can decide the contrast
+    # of the "Download CSV" button on /countries (#6c757d on the body's #f8f9fa: 4.44, under 4.5),
+    # which it leaves undecided on the real page (reported to the lead; app code, not this part).
+    base_url = real_base_url
     page.goto(base_url + path)
     wait_for_dash(page)
-    page.wait_for_timeout(500)
+    page.wait_for_selector("#countries-grid .ag-row, #country-profile:not([hidden]),"
+                           " #country-notfound:not([hidden])")
+    wait_for_dash(page)
     assert run_axe(page) == []
 
 
@@ -188,13 +200,9 @@ def test_printed_profile_is_a_short_brief_with_the_release_date(page, base_url):
 
 def test_index_csv_has_plain_names_and_says_no_public_figure(page, base_url):
     """The CSV holds exactly the grid's rows, names without link markup, gaps as words."""
-    page.goto(base_url + "/countries")
-    wait_for_dash(page)
-    page.wait_for_selector("#countries-grid .ag-row")
-    with page.expect_download() as dl:
-        page.click("#countries-csv")
-    text = open(dl.value.path(), encoding="utf-8").read()
+    open_index(page, base_url)
+    text = download_text(page, "#countries-csv")
     lines = text.strip().splitlines()
-    assert len(lines) == 36  # header + 35 countries
+    assert len(lines) == 1 + len(BROWSER_COUNTRIES)  # header + every country
     assert '"Finland"' in text and "](/country/" not in text
     assert "no public figure" in text and "500,348" in text

@@ -96,9 +96,9 @@ def test_data_page_lists_sources_by_publisher_with_rows_supported(page, two_rele
     assert "source URLs" in page.inner_text("#data-sources-summary")
 
 
-def test_data_page_on_the_served_release_has_no_serious_accessibility_violations(page, base_url):
+def test_data_page_on_the_served_release_has_no_serious_accessibility_violations(page, real_base_url):
     """The page as served by default (the committed release): axe finds nothing serious."""
-    _open(page, base_url)
+    _open(page, real_base_url)
     page.wait_for_selector("#data-sources-table")
     assert run_axe(page) == []
 

