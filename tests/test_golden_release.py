@@ -66,3 +66,58 @@ def test_slovakia_has_no_public_figure_and_portugal_only_a_target():
     assert all(svk[f"{m}_value"] is None or svk[f"{m}_value"] != svk[f"{m}_value"]
                for m in ("wgs", "wes", "genotyped", "accessible"))
     assert set(q.genome_counts("PRT").metric) == {"target"}
+
+
+# --- /cohorts (tests/browser/test_cohorts.py) ------------------------------------------------------
+
+def _cohorts(**filters):
+    from data.queries import cohorts as C
+
+    return C.search(C.CohortFilters(**filters))
+
+
+def test_cohort_counts_denmark_12_of_131_and_britain_21():
+    """test_filtering_to_denmark…, test_invalid_link_values… ("12 of 131"), test_table_column_filter…
+    ("of the 21 matching cohorts"), test_no_match… ("0 of 131")."""
+    assert len(_cohorts()) == 131
+    assert len(_cohorts(countries=("DNK",))) == 12
+    assert len(_cohorts(countries=("GBR",))) == 21
+    assert len(_cohorts(countries=("ISL",), kinds=("twin",))) == 0
+
+
+def test_iceland_has_decode_and_the_nordics_have_controlled_wgs_with_ehr_linkage():
+    """test_keyboard_user_can_open_a_cohort_from_the_grid, test_nordic_wgs_with_ehr_linkage…."""
+    isl = _cohorts(countries=("ISL",))
+    assert isl.cohort_id.iloc[0] == "decode_iceland" and "deCODE" in isl.name.iloc[0]
+    nordic = _cohorts(countries=("DNK", "FIN", "ISL", "NOR", "SWE"), data_types=("wgs", "ehr_linkage"),
+                      data_match="all", access_models=("controlled",))
+    assert len(nordic) > 0
+
+
+# --- / (tests/browser/test_overview.py) and /infrastructures (tests/browser/test_infra.py) ---------
+
+EU27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+        "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
+        "SWE"}
+
+
+def test_every_eu_member_is_a_country_of_the_atlas():
+    """test_page_loads_and_the_map_draws_every_eu_country: the real map draws all 27 with a value
+    or as "no public figure" (the fixture's map: its own countries)."""
+    idx = _index()
+    assert EU27 <= set(idx.index)
+    assert set(idx.index[idx.eu_member.astype(bool)]) == EU27
+
+
+def test_romania_signed_after_2019():
+    """test_a_shared_url_restores_the_view: at the end of 2019 Romania is drawn as not (yet) a
+    signatory."""
+    rou = _index().loc["ROU"]
+    assert bool(rou.onemg_signatory) and str(rou.onemg_signed_date)[:4] == "2023"
+
+
+def test_spain_has_federated_ega_nodes():
+    """test_clicking_a_coverage_cell_lists_its_nodes_with_sources (Spain × Federated EGA)."""
+    from data.queries import infra
+
+    assert len(infra.nodes(kinds=["fega_node"], country="ESP")) > 0

@@ -30,7 +30,9 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
-BROWSER_COUNTRIES = (*COUNTRIES, "PRT")
+#: The fixture release's countries: the mini set plus Portugal (only a target), Spain (infrastructure
+#: nodes of every kind), Romania (signed in 2023), Iceland and Norway (the Nordic cohorts).
+BROWSER_COUNTRIES = (*COUNTRIES, "PRT", "ESP", "ROU", "ISL", "NOR")
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 
@@ -80,7 +82,7 @@ def stop_server(proc) -> None:
 @pytest.fixture(scope="session")
 def browser_release(release_factory):
     """The release the browser tests' server serves: built by the factory from the fixture CSVs
-    (the mini countries plus Portugal, a country with only a target)."""
+    (``BROWSER_COUNTRIES``)."""
     return release_factory("browser", countries=BROWSER_COUNTRIES)
 
 

@@ -57,6 +57,10 @@ class Grid:
         return self.page.locator(f"{self.sel} .ag-center-cols-container .ag-row[row-index='{row_index}'] "
                                  f"[col-id='{col_id}']")
 
+    def any_cell(self, row_index: int, col_id: str):
+        """The cell whether its column is pinned or in the centre."""
+        return self.page.locator(f"{self.sel} .ag-row[row-index='{row_index}'] .ag-cell[col-id='{col_id}']")
+
     def cell_text(self, row_index: int, col_id: str) -> str:
         return self.cell(row_index, col_id).inner_text()
 
@@ -179,6 +183,22 @@ class Checklist:
 
     def is_checked(self, label: str) -> bool:
         return self.option(label).is_checked()
+
+
+class RadioItems:
+    """Radio items (dcc.RadioItems / dbc.RadioItems) by their component id: options by label."""
+
+    def __init__(self, page, radio_id: str):
+        self.page, self.id = page, radio_id
+
+    def option(self, label: str, exact: bool = False):
+        return self.page.locator(f"#{self.id}").get_by_label(label, exact=exact)
+
+    def choose(self, label: str, exact: bool = False) -> None:
+        self.option(label, exact).check()
+
+    def is_checked(self, label: str, exact: bool = False) -> bool:
+        return self.option(label, exact).is_checked()
 
 
 class Dropdown:

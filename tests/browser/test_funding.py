@@ -1,4 +1,5 @@
-"""/funding in a real browser: budget label, timeline, calls, URL state, a11y."""
+"""/funding in a real browser, on the fixture release: budget label, timeline, calls, URL state,
+a11y. Expected totals come from the query layer on the same release."""
 from __future__ import annotations
 
 import re
@@ -8,11 +9,12 @@ import pytest
 from data.queries import funding
 
 from .conftest import run_axe, wait_for_dash
+from .pages import RadioItems, UrlState
 
 pytestmark = pytest.mark.browser
 
 
-def test_budget_total_says_how_many_activities_have_a_budget(page, base_url, real_data):
+def test_budget_total_says_how_many_activities_have_a_budget(page, base_url, browser_data):
     _, total = funding.budget()
     page.goto(base_url + "/funding")
     wait_for_dash(page)
@@ -22,14 +24,14 @@ def test_budget_total_says_how_many_activities_have_a_budget(page, base_url, rea
     assert "with a published budget" in label
 
 
-def test_switching_to_calls_changes_what_is_summed_and_the_url(page, base_url, real_data):
+def test_switching_to_calls_changes_what_is_summed_and_the_url(page, base_url, browser_data):
     _, total = funding.budget(scope="calls")
     page.goto(base_url + "/funding")
     wait_for_dash(page)
-    page.get_by_label("Funding calls", exact=True).check()
+    RadioItems(page, "funding-scope").choose("Funding calls", exact=True)
     page.wait_for_function(
         f"() => document.querySelector('#funding-budget-total').innerText.includes('({total['n_with_budget']} of {total['n_total']})')")
-    page.wait_for_function("() => location.search.includes('scope=calls')")
+    UrlState(page).wait_for("scope=calls")
 
 
 def test_timeline_marks_today_and_lists_undated_activities(page, base_url):
@@ -50,7 +52,7 @@ def test_calls_note_explains_the_call_that_is_not_charted(page, base_url):
 def test_funding_url_restores_choices_and_flags_bad_ones(page, base_url):
     page.goto(base_url + "/funding?group=topic&money=gold")
     wait_for_dash(page)
-    assert page.get_by_label("By topic", exact=True).is_checked()
+    assert RadioItems(page, "funding-group").is_checked("By topic", exact=True)
     assert "gold" in page.inner_text("#funding-notices")
 
 

@@ -1,4 +1,5 @@
-"""/infrastructures in a real browser: the map, filters, a coverage cell click, URL state, a11y."""
+"""/infrastructures and /challenges in a real browser, on the fixture release: the map, filters, a
+coverage cell click, URL state, a11y. Expected nodes come from the query layer on the same release."""
 from __future__ import annotations
 
 import pytest
@@ -6,12 +7,11 @@ import pytest
 from data.queries import infra
 
 from .conftest import run_axe, wait_for_dash
+from .pages import ChartCard, Grid, UrlState
 
 pytestmark = pytest.mark.browser
 
 POINTS = "() => document.querySelectorAll('#infra-map-graph .scattergeo path.point').length"
-GRID_ROWS = ("() => [...document.querySelectorAll('#infra-nodes-grid .ag-center-cols-container .ag-row')]"
-             ".map(r => r.querySelector('[col-id=kind]').textContent.trim())")
 CELL_XY = """([graph, xname, yname]) => {
   const gd = document.querySelector('#' + graph + ' .js-plotly-plot');
   const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
@@ -22,7 +22,7 @@ CELL_XY = """([graph, xname, yname]) => {
 }"""
 
 
-def test_node_map_draws_every_node_that_has_coordinates(page, base_url, real_data):
+def test_node_map_draws_every_node_that_has_coordinates(page, base_url, browser_data):
     """Each node with lat/lon is a point; the others are counted under the map."""
     nodes = infra.nodes()
     located = nodes.lat.notna().sum()
@@ -33,7 +33,7 @@ def test_node_map_draws_every_node_that_has_coordinates(page, base_url, real_dat
     assert f"{len(nodes) - located} of {len(nodes)} nodes have no coordinates" in summary
 
 
-def test_filtering_by_federated_ega_shows_its_nodes(page, base_url, real_data):
+def test_filtering_by_federated_ega_shows_its_nodes(page, base_url, browser_data):
     """Ticking the parent 'Federated EGA' leaves only its nodes on the map and in the table,
     and puts the filter in the address bar."""
     fega = infra.nodes(parents=["Federated EGA"])
@@ -43,13 +43,14 @@ def test_filtering_by_federated_ega_shows_its_nodes(page, base_url, real_data):
     page.get_by_label("Federated EGA", exact=True).check()
     wait_for_dash(page)
     page.wait_for_function(f"() => ({POINTS})() === {int(fega.lat.notna().sum())}")
-    kinds = page.evaluate(GRID_ROWS)
+    kinds = [k.strip() for k in Grid(page, "infra-nodes-grid").drawn_rows()
+             .locator("[col-id=kind]").all_text_contents()]
     assert len(kinds) == len(fega) and set(kinds) == {"Federated EGA node"}
-    page.wait_for_function("() => location.search.includes('parent=Federated+EGA')")
+    UrlState(page).wait_for("parent=Federated+EGA")
     assert page.inner_text("#infra-parent-summary") == "1 chosen"
 
 
-def test_kind_filter_from_the_url_restores_the_view(page, base_url, real_data):
+def test_kind_filter_from_the_url_restores_the_view(page, base_url, browser_data):
     """A shared link with kind=fega_node shows the same nodes as the parent filter."""
     fega = infra.nodes(kinds=["fega_node"])
     page.goto(base_url + "/infrastructures?kind=fega_node")
@@ -58,7 +59,7 @@ def test_kind_filter_from_the_url_restores_the_view(page, base_url, real_data):
     assert page.get_by_label("Federated EGA node", exact=True).is_checked()
 
 
-def test_clicking_a_coverage_cell_lists_its_nodes_with_sources(page, base_url, real_data):
+def test_clicking_a_coverage_cell_lists_its_nodes_with_sources(page, base_url, browser_data):
     """A click on Spain × Federated EGA lists Spain's FEGA nodes, each with source links."""
     expected = infra.nodes(kinds=["fega_node"], country="ESP")
     page.goto(base_url + "/infrastructures")
@@ -79,7 +80,7 @@ def test_clicking_a_coverage_cell_lists_its_nodes_with_sources(page, base_url, r
     for name in expected.name:
         assert name in detail
     assert page.locator("#infra-coverage-detail a.source-link").count() >= len(expected)
-    page.wait_for_function("() => location.search.includes('sel=cell%3AESP.fega_node')")
+    UrlState(page).wait_for("sel=cell%3AESP.fega_node")
 
 
 def test_bad_url_shows_a_notice_not_an_error(page, base_url):
@@ -92,9 +93,9 @@ def test_bad_url_shows_a_notice_not_an_error(page, base_url):
 def test_show_as_table_reveals_the_rows_behind_the_map(page, base_url):
     page.goto(base_url + "/infrastructures")
     wait_for_dash(page)
-    page.click("#infra-map-table-toggle")
-    page.wait_for_selector("#infra-map-grid .ag-row")
-    assert page.inner_text("#infra-map-table-toggle") == "Hide table"
+    card = ChartCard(page, "infra-map")
+    card.show_table().wait_for_rows()
+    assert card.toggle_text() == "Hide table"
 
 
 def test_infrastructures_page_has_no_serious_accessibility_violations(page, base_url):
@@ -107,14 +108,13 @@ def test_challenges_cell_click_shows_the_rows_it_rests_on(page, base_url):
     """Clicking Spain's Beacon cell lists the Beacon rows with sources; the URL keeps it."""
     page.goto(base_url + "/challenges")
     wait_for_dash(page)
-    page.wait_for_selector("#challenges-grid .ag-row")
-    page.evaluate("() => { const api = dash_ag_grid.getApi('challenges-grid');"
-                  " api.ensureNodeVisible(api.getRowNode('ESP'), 'middle'); }")
-    page.locator("#challenges-grid .ag-row[row-id=ESP] [col-id=beacon]").first.click()
+    grid = Grid(page, "challenges-grid").wait_for_rows()
+    grid.scroll_to("ESP")
+    grid.row_cell("ESP", "beacon").click()
     page.wait_for_function("() => document.querySelector('#challenges-detail').innerText.includes('Spain')")
     assert page.locator("#challenges-detail a.source-link").count() > 0
-    page.wait_for_function("() => location.search.includes('country=ESP')"
-                           " && location.search.includes('fact=beacon')")
+    UrlState(page).wait_for("country=ESP")
+    UrlState(page).wait_for("fact=beacon")
 
 
 def test_challenges_page_has_no_serious_accessibility_violations(page, base_url):
@@ -129,13 +129,11 @@ def test_coverage_csv_exports_what_is_drawn_with_sources(page, base_url):
     node ids and source URLs of every row."""
     page.goto(base_url + "/infrastructures")
     wait_for_dash(page)
-    page.wait_for_function("() => dash_ag_grid.getApi('infra-coverage-grid')"
-                           " && dash_ag_grid.getApi('infra-coverage-grid').getDisplayedRowCount() > 0")
+    card = ChartCard(page, "infra-coverage")
+    card.grid.wait_for_api()
     page.evaluate("() => { document.documentElement.style.scrollBehavior = 'auto'; }")
-    page.locator("#infra-coverage-csv").scroll_into_view_if_needed()
-    with page.expect_download() as dl:
-        page.click("#infra-coverage-csv")
-    text = open(dl.value.path(), encoding="utf-8").read()
+    page.locator(card.csv).scroll_into_view_if_needed()
+    text = card.download_csv()
     header = text.splitlines()[0].lower()
     for col in ("federated ega node", "funded activities (recorded)", "source urls"):
         assert col in header

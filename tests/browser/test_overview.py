@@ -1,4 +1,5 @@
-"""The Overview page in headless Chromium: map, year slider, progress chart, URL state, CSV, a11y.
+"""The Overview page in headless Chromium, on the fixture release: map, year slider, progress
+chart, URL state, CSV, a11y. The committed release's map facts are in tests/test_golden_release.py.
 
 The ``page`` fixture fails a test on any console error or any request to a non-loopback host.
 """
@@ -9,13 +10,13 @@ import io
 
 import pytest
 
-from .conftest import wait_for_dash
+from tests.test_golden_release import EU27
+
+from .conftest import BROWSER_COUNTRIES, wait_for_dash
+from .pages import ChartCard, Dropdown, UrlState
 
 pytestmark = pytest.mark.browser
 
-EU27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
-        "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
-        "SWE"}
 MAP = "#overview-map-graph .js-plotly-plot"
 
 
@@ -54,10 +55,11 @@ def wait_for_title(page, pattern: str) -> None:
 
 
 def test_page_loads_and_the_map_draws_every_eu_country(page, base_url):
-    """All 27 EU member states are drawn, from the project's own geometry, with no request
-    leaving the machine and no console error (checked by the fixture)."""
+    """Every country of the release is drawn with its value or as "no public figure", and the 27
+    EU member states' shapes from the project's own geometry, with no request leaving the machine
+    and no console error (checked by the fixture)."""
     open_overview(page, base_url)
-    assert EU27 <= drawn_atlas_countries(page)
+    assert set(BROWSER_COUNTRIES) <= drawn_atlas_countries(page)
     paths = page.locator("#overview-map-graph path.choroplethlocation").count()
     assert paths >= len(EU27)
     assert page.inner_text("#overview-kpi-wgs-value") not in ("…", "")
@@ -68,7 +70,7 @@ def test_changing_indicator_and_year_changes_the_drawn_values(page, base_url):
     """Switching the indicator and moving the year slider redraw the values (and the URL)."""
     open_overview(page, base_url)
     before = map_data(page)
-    page.select_option("#overview-indicator", "genotyped")
+    Dropdown(page, "overview-indicator").select("genotyped")
     wait_for_title(page, r"^Participants genotyped.*end of \d{4}$")
     genotyped = map_data(page)
     assert genotyped[1:] != before[1:]
@@ -78,7 +80,7 @@ def test_changing_indicator_and_year_changes_the_drawn_values(page, base_url):
     wait_for_title(page, "end of 2018$")
     assert map_data(page)[1:] != genotyped[1:]
     assert latest > 2018
-    page.wait_for_function("() => location.search.includes('year=2018')")
+    UrlState(page).wait_for("year=2018")
     assert "indicator=genotyped" in page.url
 
 
@@ -86,7 +88,7 @@ def test_a_shared_url_restores_the_view(page, base_url):
     """Indicator, year, metric and proxies come back from the link."""
     open_overview(page, base_url, "?indicator=signatory&year=2019&metric=accessible&proxies=1")
     wait_for_title(page, "^1\\+MG signature.*end of 2019$")
-    assert page.input_value("#overview-indicator") == "signatory"
+    assert Dropdown(page, "overview-indicator").value() == "signatory"
     assert page.get_attribute("#overview-year [role=slider]", "aria-valuenow") == "2019"
     assert page.is_checked("input[name=overview-metric][value=accessible]")
     assert page.is_checked("#overview-proxies")
@@ -100,7 +102,7 @@ def test_a_bad_link_shows_a_notice_and_the_defaults(page, base_url):
     open_overview(page, base_url, "?indicator=nonsense&year=1900&zzz=1")
     notice = page.inner_text("#overview-notices")
     assert "not a valid map indicator" in notice and "Ignored unknown parameter" in notice
-    assert page.input_value("#overview-indicator") == "wgs"
+    assert Dropdown(page, "overview-indicator").value() == "wgs"
     wait_for_title(page, "^Whole genomes sequenced")
 
 
@@ -117,24 +119,22 @@ def test_clicking_a_country_opens_its_profile(page, base_url):
         return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};
     }}""")
     page.mouse.click(box["x"], box["y"])
-    page.wait_for_function("() => location.pathname === '/country/FRA'")
+    UrlState(page).wait_for_path("/country/FRA")
 
 
 def test_the_country_chooser_opens_a_profile_from_the_keyboard(page, base_url):
     open_overview(page, base_url)
-    page.select_option("#overview-country-jump", "DNK")
+    Dropdown(page, "overview-country-jump").select("DNK")
     page.focus("#overview-country-open")
     page.keyboard.press("Enter")
-    page.wait_for_function("() => location.pathname === '/country/DNK'")
+    UrlState(page).wait_for_path("/country/DNK")
 
 
 def test_csv_download_holds_the_drawn_rows(page, base_url):
     """The map's CSV has one row per country drawn, with value, as-of and sources columns."""
     open_overview(page, base_url)
     drawn = drawn_atlas_countries(page)
-    with page.expect_download() as info:
-        page.click("#overview-map-csv")
-    text = open(info.value.path(), encoding="utf-8-sig").read()
+    text = ChartCard(page, "overview-map").download_csv(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert {r["ISO3"] for r in rows} == drawn
     assert {"Value", "Shown as", "As of", "Confidence", "Sources"} <= set(rows[0])
@@ -155,14 +155,13 @@ def test_progress_metric_switch_and_proxies(page, base_url):
                            ".innerText.includes('not a sequenced genome')")
     wait_for_dash(page)
     assert not [n for n in page.evaluate(names) if "goal" in n]
-    page.wait_for_function("() => location.search.includes('metric=genotyped')")
+    UrlState(page).wait_for("metric=genotyped")
 
 
 def test_no_serious_accessibility_violations(page, base_url):
     open_overview(page, base_url)
     assert axe_page_content(page) == []
-    page.click("#overview-map-table-toggle")
-    page.wait_for_selector("#overview-map-grid .ag-row")
+    ChartCard(page, "overview-map").show_table().wait_for_rows()
     assert axe_page_content(page) == []
 
 
@@ -187,9 +186,10 @@ def test_controls_are_reachable_and_operable_by_keyboard(page, base_url):
     wait_for_title(page, r"end of \d{4}$")
     now = int(page.get_attribute("#overview-year [role=slider]", "aria-valuenow"))
     assert page.inner_text("#overview-map-title").endswith(f"end of {now}")
-    page.focus("#overview-map-table-toggle")
+    card = ChartCard(page, "overview-map")
+    page.focus(card.toggle)
     page.keyboard.press("Enter")
-    page.wait_for_selector("#overview-map-grid .ag-row", state="visible")
+    card.grid.wait_for_rows(state="visible")
 
 
 def test_year_slider_thumb_is_named_by_its_visible_label(page, base_url):

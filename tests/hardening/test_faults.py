@@ -5,12 +5,12 @@ import json
 import shutil
 import subprocess
 import sys
-import time
 import urllib.request
 
 import pytest
 
 from tests.browser.conftest import ROOT, start_server
+from tests.waiting import holds_for, wait_until
 
 
 def _get(base, path="/healthz"):
@@ -23,12 +23,22 @@ def rel(release_factory):
     return release_factory("faults")
 
 
+RELOAD_SECONDS = 0.2
+
+
 @pytest.fixture
-def server(rel):
-    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out), "ATLAS_RELOAD_SECONDS": "0.2"})
-    yield base
+def served(rel):
+    """(process, base URL) of a server on ``rel`` that re-checks its data every 0.2 s."""
+    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out),
+                               "ATLAS_RELOAD_SECONDS": str(RELOAD_SECONDS)})
+    yield proc, base
     proc.terminate()
     proc.wait(10)
+
+
+@pytest.fixture
+def server(served):
+    return served[1]
 
 
 def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(rel, server):
@@ -37,7 +47,8 @@ def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(rel, server):
     d = rel.release_dir
     (d / "countries.parquet").unlink()
     (d / "cohorts.parquet").write_bytes(b"garbage")
-    time.sleep(0.5)
+    # answered the same all through several re-checks of the data directory
+    holds_for(lambda: _get(server) == before, seconds=5 * RELOAD_SECONDS)
     for _ in range(5):
         assert _get(server) == before
 
@@ -46,20 +57,21 @@ def test_picks_up_a_new_release_whole(rel, server):
     old = _get(server)["release_id"]
     new = rel.rebuild({"countries": lambda rows: [r for r in rows if r["iso3"] != "MDA"]})["release_id"]
     assert new != old
-    deadline = time.time() + 10
-    while time.time() < deadline and _get(server)["release_id"] != new:
-        time.sleep(0.2)
+    wait_until(lambda: _get(server)["release_id"] == new, timeout=10, what="the new release served")
     now = _get(server)
     assert now == {"status": "ok", "release_id": new, "countries": 6}
 
 
-def test_a_corrupt_new_release_is_not_loaded(rel, server):
+def test_a_corrupt_new_release_is_not_loaded(rel, served):
+    proc, server = served
     old = _get(server)
     bad = rel.out / "releases" / "badrelease01"
     shutil.copytree(rel.release_dir, bad)
     (bad / "countries.parquet").write_bytes(b"not parquet")
     (rel.out / "CURRENT").write_text("badrelease01\n")
-    time.sleep(1.0)
+    # until the server has tried the new release and refused it, answering the old one meanwhile
+    wait_until(lambda: _get(server) == old and "not loaded" in proc.log.read_text(errors="replace"),
+               timeout=10, what="the server refuses badrelease01", ignore=())
     assert _get(server) == old
 
 
