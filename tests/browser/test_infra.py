@@ -117,7 +117,8 @@ def test_challenges_cell_click_shows_the_rows_it_rests_on(page, base_url):
     UrlState(page).wait_for("fact=beacon")
 
 
-def test_challenges_page_has_no_serious_accessibility_violations(page, base_url):
+def test_challenges_page_has_no_serious_accessibility_violations(page, axe_base_url):
+    base_url = axe_base_url  # see its fixture
     page.goto(base_url + "/challenges?country=FIN&fact=fega")
     wait_for_dash(page)
     assert "Finland" in page.inner_text("#challenges-detail")
