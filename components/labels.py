@@ -102,6 +102,10 @@ STANDARD_CATEGORY = {"access_control": "access control", "data_format": "data fo
 TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
 
 #: The labels of each vocabulary of data/vocab.py (by its name there).
+#: Evidence levels (``vocab.EVIDENCE_LEVELS``).
+EVIDENCE = {"reported": "Reported in a publication", "catalogued": "Listed in a national catalogue",
+            "live": "A Beacon answered"}
+
 BY_VOCABULARY: dict[str, dict[str, str]] = {
     "METRICS": METRIC, "COUNT_BASES": BASIS, "CONFIDENCE": CONFIDENCE,
     "COHORT_KINDS": COHORT_KIND, "ACCESS_MODELS": ACCESS_MODEL, "DATA_TYPES": DATA_TYPE,
@@ -109,7 +113,7 @@ BY_VOCABULARY: dict[str, dict[str, str]] = {
     "INFRA_KINDS": INFRA_KIND, "INFRA_STATUS": INFRA_STATUS, "LOCATION_PRECISIONS": LOCATION,
     "INITIATIVE_KINDS": INITIATIVE_KIND, "ACTIVITY_KINDS": ACTIVITY_KIND, "TOPICS": TOPIC,
     "PROJECT_TOPICS": PROJECT_TOPIC, "PROGRAMMES_FUNDED": PROGRAMME,
-    "STANDARD_CATEGORIES": STANDARD_CATEGORY, "TRISTATE": TRISTATE,
+    "STANDARD_CATEGORIES": STANDARD_CATEGORY, "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE,
 }
 #: Second mappings (short forms, phrasings for one place), keyed by codes of that vocabulary.
 SECONDARY: dict[str, tuple[dict[str, str], ...]] = {

@@ -34,7 +34,7 @@ TABLES = frozenset({
     "countries", "initiatives", "genome_counts", "milestones", "cohorts", "infrastructures",
     "activities", "funded_projects", "calls", "standards", "progress_by_country", "progress_series",
     "country_figures_latest", "country_summary", "country_infra_counts", "country_geo",
-    "release_changes",
+    "release_changes", "catalogue_datasets", "catalogue_nodes", "catalogue_by_country",
 })
 RELOAD_SECONDS = float(os.environ.get("ATLAS_RELOAD_SECONDS", "5"))
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # query names

@@ -69,6 +69,11 @@ STANDARD_CATEGORIES = ("access_control", "data_format", "discovery", "consent_us
 #: Participation that a source may leave unstated (gdi_participant, goe_participant).
 TRISTATE = ("true", "false", "unknown")
 
+# ---- evidence (every figure; data/pipeline/catalogue.py) -------------------------------------------
+#: How a figure is known: from a publication (the curated sources), from a dataset record harvested
+#: from a national catalogue (data/harvest), or from a Beacon that answered the harvest.
+EVIDENCE_LEVELS = (REPORTED, CATALOGUED, LIVE) = ("reported", "catalogued", "live")
+
 #: Every vocabulary by name (the meta-test walks these; components/labels.py labels each).
 ALL: dict[str, tuple[str, ...]] = {
     "METRICS": METRICS, "COUNT_BASES": COUNT_BASES, "CONFIDENCE": CONFIDENCE,
@@ -78,5 +83,5 @@ ALL: dict[str, tuple[str, ...]] = {
     "LOCATION_PRECISIONS": LOCATION_PRECISIONS, "INITIATIVE_KINDS": INITIATIVE_KINDS,
     "ACTIVITY_KINDS": ACTIVITY_KINDS, "TOPICS": TOPICS, "PROJECT_TOPICS": PROJECT_TOPICS,
     "PROGRAMMES_FUNDED": PROGRAMMES_FUNDED, "STANDARD_CATEGORIES": STANDARD_CATEGORIES,
-    "TRISTATE": TRISTATE,
+    "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE_LEVELS,
 }

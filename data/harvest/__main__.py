@@ -25,6 +25,9 @@ def _print(snap: dict) -> int:
     print(f"snapshot {snap['path']} ({snap['datasets']} dataset record(s), "
           f"{len(snap['duplicates'])} listed by more than one node)"
           + (" — a demonstration, not real catalogues" if snap["demo"] else ""))
+    if snap.get("release_dir"):
+        print(f"demo release {snap['release']['release_id']} built; see it with\n"
+              f"    ATLAS_DATA_DIR={snap['release_dir']} python app.py")
     return 1 if failed else 0
 
 
@@ -35,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="snapshot directory (demo: data/demo-harvest)")
     ap.add_argument("--demo", action="store_true",
                     help="harvest built-in loopback nodes serving the fixture files")
+    ap.add_argument("--no-release", action="store_true",
+                    help="with --demo: harvest only, do not build the demo release")
     ap.add_argument("--timeout", type=float, default=fetch.Limits.timeout, help="seconds per attempt")
     ap.add_argument("--retries", type=int, default=fetch.Limits.retries)
     ap.add_argument("--max-mb", type=float, default=fetch.Limits.max_bytes / 2**20,
@@ -43,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo:
         from .demo import DEFAULT_OUT, run
 
-        return _print(run(args.out or DEFAULT_OUT))
+        return _print(run(args.out or DEFAULT_OUT, release=not args.no_release))
     if not args.config or not args.out:
         ap.error("--config and --out are required (or --demo)")
     try:

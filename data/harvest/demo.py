@@ -3,7 +3,9 @@
 Starts real HTTP servers on 127.0.0.1 that serve the fixture files (the real samples copied into
 ``tests/fixtures/standards/`` and the invented catalogues in ``tests/fixtures/harvest/``), including
 one node that answers HTTP 500, harvests them into ``data/demo-harvest/`` (git-ignored) and marks
-the snapshot as a demonstration. Nothing leaves the machine.
+the snapshot as a demonstration. Then it builds a release from the real sources plus that snapshot
+into ``data/demo-harvest/built/``, which the app serves only when pointed at it
+(``ATLAS_DATA_DIR=data/demo-harvest/built python app.py``). Nothing leaves the machine.
 """
 from __future__ import annotations
 
@@ -53,10 +55,17 @@ def nodes(base: str) -> list[Node]:
     ]
 
 
-def run(out: Path = DEFAULT_OUT, *, limits=None):
+def run(out: Path = DEFAULT_OUT, *, limits=None, release: bool = True):
+    """Harvest the demo nodes into ``out``; with ``release``, build ``out/built`` from it."""
     from . import fetch
     from .snapshot import harvest
 
     with serve(routes()) as server:
-        return harvest(nodes(server.base), out, demo=True,
+        snap = harvest(nodes(server.base), out, demo=True,
                        limits=limits or fetch.Limits(timeout=5, retries=1, backoff=0.05))
+    if release:
+        from ..pipeline.build import build
+
+        snap["release"] = build(ROOT / "data" / "sources", Path(out) / "built", harvest=out)
+        snap["release_dir"] = str(Path(out) / "built")
+    return snap

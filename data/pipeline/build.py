@@ -151,8 +151,12 @@ def _arrow(df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pylist(records, schema=schema)
 
 
-def compute(sources: Path) -> dict[str, pd.DataFrame]:
-    """Validate and compute every output table (nothing is written)."""
+def compute(sources: Path, harvest: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Validate and compute every output table (nothing is written).
+
+    With ``harvest`` (a directory of ``python -m data.harvest`` snapshots) the latest snapshot's
+    tables are added (data/pipeline/catalogue.py); without it the release has none of them.
+    """
     parsed = validate_sources(sources)
     f = normalise(parsed)
     gc = f["genome_counts"]
@@ -168,6 +172,11 @@ def compute(sources: Path) -> dict[str, pd.DataFrame]:
     geo = sources / "geo" / "europe_50m.parquet"
     if geo.exists():
         out["country_geo"] = geo_table(geo)
+    if harvest is not None:
+        from .catalogue import load
+
+        tables, _ = load(harvest)
+        out.update(tables)
     return out
 
 
@@ -175,9 +184,18 @@ def _source_files(sources: Path) -> list[Path]:
     return sorted(p for p in sources.rglob("*") if p.is_file() and p.suffix in (".csv", ".parquet", ".md"))
 
 
-def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None) -> dict:
-    """Validate, compute and publish a release. Returns the manifest of the served release."""
-    tables = compute(sources)
+def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None,
+          harvest: Path | None = None) -> dict:
+    """Validate, compute and publish a release. Returns the manifest of the served release.
+
+    ``harvest``: the catalogue harvest directory, or None ("no catalogue harvested": the manifest's
+    ``catalogue`` is null and the release has no catalogue tables).
+    """
+    if harvest is not None:  # fix the snapshot once: a harvest may replace LATEST meanwhile
+        from .catalogue import resolve
+
+        harvest = resolve(harvest)
+    tables = compute(sources, harvest)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "releases").mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
@@ -205,6 +223,7 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None) -> di
             "built_at": (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "previous_release": current,
             "changes": changes,
+            "catalogue": _catalogue_entry(harvest),
             "tables": info,
             "sources": {str(p.relative_to(sources)): sha256_file(p) for p in _source_files(sources)},
         }
@@ -224,6 +243,14 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None) -> di
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
+
+
+def _catalogue_entry(harvest: Path | None) -> dict | None:
+    if harvest is None:
+        return None
+    from .catalogue import load
+
+    return load(harvest)[1]
 
 
 def read_current(out_dir: Path) -> str | None:

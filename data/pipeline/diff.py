@@ -10,7 +10,9 @@ Why these keys: source tables are keyed by their ``TableSpec.key``; ``genome_cou
 derived ``figure_id`` (a hash of country, programme, date, metric, basis and value, so a corrected
 value shows as one figure removed and one added — figures are never overwritten in place) and
 ``milestones`` by ``milestone_id`` (date + title slug). Derived summary tables are left out: they
-change whenever a source row does and would only repeat the same news.
+change whenever a source row does and would only repeat the same news. Harvested tables
+(``catalogue_datasets`` by node and dataset id, ``catalogue_nodes`` by node) are compared and counted
+only when either release has them, so harvested data never enters a release silently.
 
 ``row_order`` (the line number in the CSV) is ignored: inserting a line above a row moves it
 without changing it.
@@ -36,10 +38,17 @@ from .schemas import TABLES
 
 FILE = "release_changes.parquet"
 IGNORED_COLUMNS = frozenset({"row_order"})
+#: Harvested tables (data/pipeline/catalogue.py): compared only when a release has them; the times
+#: of a harvest are not news by themselves (what was harvested is).
+CATALOGUE_KEYS: dict[str, tuple[str, ...]] = {
+    "catalogue_datasets": ("node", "dataset_id"), "catalogue_nodes": ("node",)}
+IGNORED_BY_TABLE = {"catalogue_datasets": frozenset({"harvested_at"}),
+                    "catalogue_nodes": frozenset({"attempted_at", "last_success_at", "records_from"})}
 #: Key columns per compared table (derived ids where the build makes one).
 KEYS: dict[str, tuple[str, ...]] = {
     spec.name: spec.key for spec in TABLES
 } | {"genome_counts": ("figure_id",), "milestones": ("milestone_id",)}
+ALL_KEYS = KEYS | CATALOGUE_KEYS
 CHANGE_ORDER = ("added", "changed", "removed")
 SCHEMA = pa.schema([
     pa.field("table", pa.string(), nullable=False),
@@ -66,7 +75,8 @@ def _rows(path: Path, key: tuple[str, ...]) -> tuple[dict[str, dict], list[str]]
     if not path.exists():
         return {}, []
     table = pq.read_table(path)
-    cols = [c for c in table.column_names if c not in IGNORED_COLUMNS]
+    ignored = IGNORED_COLUMNS | IGNORED_BY_TABLE.get(path.stem, frozenset())
+    cols = [c for c in table.column_names if c not in ignored]
     out: dict[str, dict] = {}
     for r in table.to_pylist():
         k = "|".join("" if r.get(c) is None else str(r.get(c)) for c in key)
@@ -76,7 +86,7 @@ def _rows(path: Path, key: tuple[str, ...]) -> tuple[dict[str, dict], list[str]]
 
 def diff_table(name: str, new_dir: Path, old_dir: Path) -> list[dict]:
     """Change rows for one table between two release directories."""
-    key = KEYS[name]
+    key = ALL_KEYS[name]
     new, new_cols = _rows(new_dir / f"{name}.parquet", key)
     old, old_cols = _rows(old_dir / f"{name}.parquet", key)
     cols = list(dict.fromkeys(new_cols + old_cols))
@@ -96,7 +106,7 @@ def diff_table(name: str, new_dir: Path, old_dir: Path) -> list[dict]:
 def diff_releases(new_dir: Path, old_dir: Path) -> list[dict]:
     """Change rows for every compared table, ordered by table, change kind and key."""
     rows: list[dict] = []
-    for name in sorted(KEYS):
+    for name in sorted(ALL_KEYS):
         rows += diff_table(name, new_dir, old_dir)
     return sorted(rows, key=lambda r: (r["table"], CHANGE_ORDER.index(r["change"]), r["key"]))
 
@@ -119,7 +129,9 @@ def write_changes(new_dir: Path, old_dir: Path | None) -> tuple[Path, dict | Non
     rows = diff_releases(new_dir, old_dir) if has_old else []
     path = new_dir / FILE
     pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), path)
-    return path, (counts(rows) if has_old else None)
+    harvested = [t for t in CATALOGUE_KEYS if (new_dir / f"{t}.parquet").exists()
+                 or (has_old and (old_dir / f"{t}.parquet").exists())]
+    return path, (counts(rows, tables=[*KEYS, *harvested]) if has_old else None)
 
 
 def backfill(out_dir: Path) -> dict:
