@@ -101,11 +101,11 @@ STANDARD_CATEGORY = {"access_control": "access control", "data_format": "data fo
                      "quality": "quality", "security": "security"}
 TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
 
-#: The labels of each vocabulary of data/vocab.py (by its name there).
-#: Evidence levels (``vocab.EVIDENCE_LEVELS``).
+# ---- evidence of a figure ----------------------------------------------------------------------
 EVIDENCE = {"reported": "Reported in a publication", "catalogued": "Listed in a national catalogue",
             "live": "A Beacon answered"}
 
+#: The labels of each vocabulary of data/vocab.py (by its name there).
 BY_VOCABULARY: dict[str, dict[str, str]] = {
     "METRICS": METRIC, "COUNT_BASES": BASIS, "CONFIDENCE": CONFIDENCE,
     "COHORT_KINDS": COHORT_KIND, "ACCESS_MODELS": ACCESS_MODEL, "DATA_TYPES": DATA_TYPE,
