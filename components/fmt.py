@@ -8,20 +8,11 @@ from __future__ import annotations
 import calendar
 from urllib.parse import urlparse
 
-import pandas as pd
 from dash import html
 
+from .cells import is_missing
+
 NO_FIGURE = "no public figure"
-
-
-def is_missing(v) -> bool:
-    """True for None, NaN, pd.NA and NaT (DuckDB gives pd.NA for missing integers)."""
-    if v is None or isinstance(v, (list, tuple, dict, set)):
-        return v is None
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def number(v, digits: int = 0) -> str:

@@ -17,13 +17,13 @@ import os
 import re
 import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from . import memo
 from .hashing import sha256_file
 from .settings import SQL_DIR, data_dir
 
@@ -154,7 +154,7 @@ def reset() -> None:
         _State.release = None
         _State.pid = None
         _State.local = threading.local()
-    _CACHE.clear()
+    memo.clear()
 
 
 def _cursor() -> duckdb.DuckDBPyConnection:
@@ -180,66 +180,14 @@ def sql_text(name: str) -> str:
     return _SQL_CACHE[name]
 
 
-QUERY_CACHE_SIZE = int(os.environ.get("ATLAS_QUERY_CACHE", "512"))
-
-
-class _QueryCache:
-    """Results per (release, query, parameters), least recently used dropped first.
-
-    A release is immutable, so a result can never go stale: a new release has a new id."""
-
-    def __init__(self):
-        self._d: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            if key in self._d:
-                self._d.move_to_end(key)
-                return self._d[key]
-        return None
-
-    def put(self, key, df: pd.DataFrame) -> None:
-        with self._lock:
-            self._d[key] = df
-            self._d.move_to_end(key)
-            while len(self._d) > QUERY_CACHE_SIZE:
-                self._d.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._d.clear()
-
-
-_CACHE = _QueryCache()
-
-
-def _hashable(v):
-    if isinstance(v, (list, tuple)):
-        return tuple(_hashable(x) for x in v)
-    if isinstance(v, dict):
-        return tuple(sorted((k, _hashable(x)) for k, x in v.items()))
-    return v
-
-
 def query(name: str, **params) -> pd.DataFrame:
     """Run the named query with bound ``$name`` parameters; return a DataFrame (a private copy).
 
-    Results are cached per data release (``ATLAS_QUERY_CACHE`` entries; 0 turns the cache off)."""
+    Results are memoised per data release (:mod:`data.memo`, ``ATLAS_QUERY_CACHE``)."""
     sql = sql_text(name)
     used = {k: v for k, v in params.items() if f"${k}" in sql}
-    if QUERY_CACHE_SIZE <= 0:
-        return _cursor().execute(sql, used).df()
-    try:
-        key = (release().release_id, name, _hashable(used))
-        hash(key)
-    except TypeError:
-        return _cursor().execute(sql, used).df()
-    hit = _CACHE.get(key)
-    if hit is None:
-        hit = _cursor().execute(sql, used).df()
-        _CACHE.put(key, hit)
-    return hit.copy()
+    return memo.memoised(release().release_id, f"sql:{name}", used,
+                         lambda: _cursor().execute(sql, used).df())
 
 
 def manifest() -> dict:

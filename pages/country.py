@@ -18,6 +18,7 @@ from components.chart_card import chart_card, notices, register, url_sync
 from components.figures.country import compare_metrics, genome_figure, genome_table, infra_map
 from components.url_state import Param, Spec
 from data.db import release as current_release
+from data.memo import per_release
 from data.queries import country_profile as q
 from data.queries.release import release_info
 
@@ -34,23 +35,19 @@ dash.register_page(__name__, path_template="/country/<iso3>", name="Country prof
 
 MEDIAN = "median"
 NONE = "none"  # "no comparison" (dbc.Select keeps "" for its hidden placeholder option)
-_SPECS: dict[str, Spec] = {}
 
 # Clientside wiring is registered at import (callbacks made while a layout runs come too late).
 url_sync("country")
 register("country-genomes", "country-infra")
 
 
+@per_release
 def spec() -> Spec:
     """The page's URL parameters; compare choices are the countries of the loaded release."""
-    rid = current_release().release_id
-    if rid not in _SPECS:
-        _SPECS.clear()
-        _SPECS[rid] = Spec((
-            Param("compare", "choice", NONE, choices=(NONE, MEDIAN, *q.codes().iso3),
-                  label="comparison"),
-            Param("scale", "choice", "linear", choices=("linear", "log"), label="scale")))
-    return _SPECS[rid]
+    return Spec((
+        Param("compare", "choice", NONE, choices=(NONE, MEDIAN, *q.codes().iso3),
+              label="comparison"),
+        Param("scale", "choice", "linear", choices=("linear", "log"), label="scale")))
 
 
 def _section(title: str, body_id: str, *extra, print_hide: bool = False) -> dbc.Card:

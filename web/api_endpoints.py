@@ -26,19 +26,8 @@ PREFIX = "/api/v1"
 
 def _vocab(name: str) -> Callable[[], tuple]:
     def get() -> tuple:
-        return _codes()[name]
+        return q.codes()[name]
     return get
-
-
-def _codes() -> dict:
-    rid = release().release_id
-    if _codes.cache.get("rid") != rid:
-        _codes.cache = {"rid": rid, **q.vocabulary(),
-                        "profile": tuple(q.countries().iso3)}
-    return _codes.cache
-
-
-_codes.cache = {}
 
 LIMIT = Param("limit", "int", "Rows per page.", default=100, lo=1, hi=500, example="100")
 OFFSET = Param("offset", "int", "Rows to skip (for paging).", default=0, lo=0, hi=100_000,

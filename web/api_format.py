@@ -7,6 +7,8 @@ import json
 
 from flask import Response
 
+from components import cells
+
 from . import openapi
 
 
@@ -18,7 +20,7 @@ def jsonify(obj) -> Response:
 
 def records(df, row: str) -> list[dict]:
     cols = openapi.ROWS[row]
-    return [{c: openapi.json_value(r.get(c), t) for c, t in cols.items()}
+    return [{c: cells.json_value(r.get(c), t) for c, t in cols.items()}
             for r in df.to_dict("records")]
 
 
@@ -28,19 +30,5 @@ def to_csv(df, row: str) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(cols))
     for rec in records(df, row):
-        w.writerow([cell(rec[c]) for c in cols])
+        w.writerow([cells.text(rec[c]) for c in cols])
     return buf.getvalue()
-
-
-def cell(v) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, list):
-        return ";".join(v)
-    if isinstance(v, dict):
-        return ";".join(f"{k}={n}" for k, n in v.items())
-    return str(v)
-
-

@@ -16,27 +16,23 @@ unchecked.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import io
 import json
 import re
 import zipfile
-from pathlib import Path
 
-import pandas as pd
-import pyarrow.parquet as pq
 from flask import Blueprint, Flask, Response, request
 
-from data.db import TABLES, DataError, release
-from data.queries import catalog
-from data.queries.release import release_info
-from data.settings import PACKAGE_DIR, data_dir
+from components.cells import frame_to_csv
+from data.db import TABLES, DataError
+from data.memo import per_release
+from data.queries import catalog, release
+from data.settings import PACKAGE_DIR
 
 from .api import json_error
 
 bp = Blueprint("downloads", __name__, url_prefix="/downloads")
-_RID = re.compile(r"^[0-9a-f]{6,64}$")
 _FILE = re.compile(r"^([a-z][a-z0-9_]{0,63})\.(csv|parquet)$")
 REPO = PACKAGE_DIR.parent
 #: Source notes that may be downloaded: name -> file (an allow-list, never a path from the URL).
@@ -52,72 +48,10 @@ DATA_README = PACKAGE_DIR / "README.md"
 MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "zip": "application/zip"}
 
 
-class NotFound(Exception):
-    pass
-
-
-def _resolve(rel: str) -> tuple[str, Path, dict, bool]:
-    """(release id, directory, manifest, is_current) for ``latest`` or a kept release id."""
-    cur = release()
-    if rel in ("latest", cur.release_id):
-        return cur.release_id, cur.directory, cur.manifest, True
-    if not _RID.match(rel):
-        raise NotFound(f"{rel[:40]!r} is not a release id")
-    directory = data_dir() / "releases" / rel
-    try:
-        manifest = json.loads((directory / "manifest.json").read_text())
-    except (OSError, ValueError):
-        raise NotFound(f"release {rel} is not available on this server") from None
-    return rel, directory, manifest, False
-
-
-def _checked_file(directory: Path, manifest: dict, table: str) -> Path:
-    info = manifest.get("tables", {}).get(table)
-    if table not in TABLES or info is None:
-        raise NotFound(f"the release has no table {table!r}")
-    path = directory / f"{table}.parquet"
-    data = path.read_bytes() if path.is_file() else b""
-    if hashlib.sha256(data).hexdigest() != info["sha256"]:
-        raise DataError(f"{path.name} no longer matches its manifest")
-    return path
-
-
-def frame_to_csv(df: pd.DataFrame) -> str:
-    """CSV text of a table: lists joined with ';', dates as YYYY-MM-DD, booleans true/false,
-    missing values empty (never 0)."""
-    out = df.copy()
-    for col in out.columns:
-        s = out[col]
-        if pd.api.types.is_datetime64_any_dtype(s):
-            out[col] = s.dt.strftime("%Y-%m-%d")
-        elif pd.api.types.is_bool_dtype(s):
-            out[col] = s.map(lambda v: "" if pd.isna(v) else ("true" if v else "false"))
-        elif s.dtype == object:
-            out[col] = s.map(_cell)
-    return out.to_csv(index=False, na_rep="", lineterminator="\n")
-
-
-def _cell(v):
-    if v is None:
-        return None
-    if isinstance(v, (list, tuple)) or hasattr(v, "tolist") and not isinstance(v, str):
-        v = v.tolist() if hasattr(v, "tolist") else v
-        if isinstance(v, list):
-            return ";".join("" if x is None else str(x) for x in v)
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, (dt.date, dt.datetime)):
-        return v.isoformat()[:10]
-    return v
-
-
-@functools.lru_cache(maxsize=64)
-def _csv_bytes(rid: str, table: str, directory: str, current: bool) -> bytes:
-    if current and rid == release().release_id:
-        df = catalog.table_frame(table)
-    else:
-        df = pq.read_table(Path(directory) / f"{table}.parquet").to_pandas()
-    return frame_to_csv(df).encode("utf-8")
+@per_release(size=64)
+def _csv_bytes(rid: str, table: str) -> bytes:
+    _, manifest, current = release.resolve(rid)
+    return frame_to_csv(release.table_frame(rid, manifest, table, current)).encode("utf-8")
 
 
 def _citation_text(manifest: dict, base: str) -> str:
@@ -126,9 +60,9 @@ def _citation_text(manifest: dict, base: str) -> str:
     return f"How to cite this data release\n\n{c['text']}\n\nBibTeX:\n\n{c['bibtex']}\n"
 
 
-@functools.lru_cache(maxsize=4)
-def _bundle(rid: str, directory: str, current: bool, base: str) -> bytes:
-    manifest = json.loads((Path(directory) / "manifest.json").read_text())
+@per_release(size=4)
+def _bundle(rid: str, base: str) -> bytes:
+    _, manifest, _current = release.resolve(rid)
     stamp = dt.datetime.strptime(manifest["built_at"], "%Y-%m-%dT%H:%M:%SZ").timetuple()[:6]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
@@ -137,8 +71,8 @@ def _bundle(rid: str, directory: str, current: bool, base: str) -> bytes:
                        data.encode("utf-8") if isinstance(data, str) else data,
                        compress_type=zipfile.ZIP_DEFLATED)
         for table in sorted(t for t in manifest["tables"] if t in TABLES):
-            _checked_file(Path(directory), manifest, table)
-            put(f"{table}.csv", _csv_bytes(rid, table, directory, current))
+            release.table_bytes(rid, manifest, table)
+            put(f"{table}.csv", _csv_bytes(rid, table))
         readme = DATA_README.read_text() if DATA_README.is_file() else (
             "# 1+MG Atlas data release\n\nThe data dictionary (data/README.md) was not available "
             "when this bundle was made; see notes/REFERENCE-README.md for the source tables.\n")
@@ -173,20 +107,20 @@ def _public(resp: Response) -> Response:
 @bp.get("/<rel>/<filename>")
 def table_file(rel: str, filename: str):
     try:
-        rid, directory, manifest, current = _resolve(rel)
+        rid, manifest, _current = release.resolve(rel)
         immutable = rel != "latest"
         if filename == "bundle.zip":
-            data = _bundle(rid, str(directory), current, request.host_url.rstrip("/"))
+            data = _bundle(rid, request.host_url.rstrip("/"))
             return _send(data, "zip", f"atlas-{rid}.zip", rid, immutable)
         m = _FILE.match(filename)
         if not m:
-            raise NotFound(f"{filename[:60]!r} is not a download of this release")
+            raise release.NotFound(f"{filename[:60]!r} is not a download of this release")
         table, ext = m.groups()
-        path = _checked_file(directory, manifest, table)
-        data = path.read_bytes() if ext == "parquet" else _csv_bytes(rid, table, str(directory),
-                                                                     current)
+        data = release.table_bytes(rid, manifest, table)
+        if ext == "csv":
+            data = _csv_bytes(rid, table)
         return _send(data, ext, f"atlas-{rid}-{table}.{ext}", rid, immutable)
-    except NotFound as e:
+    except release.NotFound as e:
         return json_error(404, str(e), "/downloads/<latest or release id>/<table>.csv|.parquet "
                           "or /downloads/<latest or release id>/bundle.zip; tables: "
                           + ", ".join(catalog.loaded_tables()))
@@ -217,7 +151,7 @@ def install(server: Flask) -> None:
 
 def links(rid: str | None = None) -> dict:
     """Download URLs of the served release (``rid`` given: its stable, release-specific URLs)."""
-    info = release_info()
+    info = release.release_info()
     rel = rid or "latest"
     return {"bundle": f"/downloads/{rel}/bundle.zip",
             "tables": {t: {"csv": f"/downloads/{rel}/{t}.csv",

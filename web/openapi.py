@@ -1,13 +1,10 @@
 """The OpenAPI 3.1 document of ``/api/v1``, written from the same declarations the API runs on.
 
 Row shapes are declared once here (:data:`ROWS`, column -> type code) and used three ways: to
-convert query results to JSON (:func:`json_value`), to write the response schemas, and in a test
-that checks every query returns exactly these columns.
+convert query results to JSON (``components.cells.json_value``), to write the response schemas,
+and in a test that checks every query returns exactly these columns.
 """
 from __future__ import annotations
-
-import datetime as dt
-import math
 
 from .api_params import DATE_PATTERN, Param
 
@@ -97,36 +94,6 @@ ROWS: dict[str, dict[str, str]] = {
         "changed_columns": "list",
     },
 }
-
-
-def json_value(v, code: str):
-    """A query value as JSON of the declared type (NaN/NA -> None; numpy -> Python)."""
-    if code == "list":
-        return [] if v is None or (not hasattr(v, "__len__") and _missing(v)) else [str(x) for x in v]
-    if code == "counts":
-        return {} if v is None or not isinstance(v, dict) else {str(k): int(n) for k, n in v.items()}
-    if _missing(v):
-        return None
-    base = code.rstrip("?")
-    if base == "int":
-        return int(v)
-    if base == "num":
-        return float(v)
-    if base == "bool":
-        return bool(v)
-    if base == "date":
-        return v.date().isoformat() if isinstance(v, dt.datetime) else (
-            v.isoformat() if isinstance(v, dt.date) else str(v)[:10])
-    return str(v)
-
-
-def _missing(v) -> bool:
-    if v is None:
-        return True
-    try:
-        return bool(v != v) or (isinstance(v, float) and math.isnan(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def row_schema(name: str) -> dict:

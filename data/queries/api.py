@@ -12,6 +12,7 @@ import pandas as pd
 
 from .. import db
 from .. import vocab as V
+from ..memo import per_release
 
 #: API filter name -> its vocabulary (data/vocab.py).
 VOCAB: dict[str, tuple[str, ...]] = {
@@ -68,3 +69,9 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
     """``{"country": (...), "initiative": (...)}``: the codes the release knows."""
     df = db.query("api_vocabulary")
     return {facet: tuple(g.value) for facet, g in df.groupby("facet", sort=True)}
+
+
+@per_release
+def codes() -> dict[str, tuple[str, ...]]:
+    """:func:`vocabulary` plus ``"profile"``: the ISO3 codes that have a country profile."""
+    return {**vocabulary(), "profile": tuple(countries().iso3)}

@@ -18,12 +18,12 @@ Semantics, stated once:
 """
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, fields
 
 import pandas as pd
 
 from .. import db
+from ..memo import per_release
 from ..vocab import (  # noqa: F401  (public names of this module)
     ACCESS_MODELS, COHORT_KINDS, DATA_TYPES, DISEASE_FOCUS, RECRUITMENT, SIZE_BANDS,
 )
@@ -139,23 +139,10 @@ def countries_in_cohorts() -> list[str]:
     return list(db.query("cohorts_countries").iso3)
 
 
-_SUMMARY_CACHE: dict = {}
-
-
+@per_release
 def summary(f: CohortFilters) -> dict:
     """Totals of ``search(f)``, cached per (data release, filters); see :func:`_summary`."""
-    if db.QUERY_CACHE_SIZE <= 0:
-        return _summary(f)
-    key = (db.release().release_id, f)
-    try:
-        hit = _SUMMARY_CACHE.get(key)
-    except TypeError:  # unhashable filter values: compute, do not cache
-        return _summary(f)
-    if hit is None:
-        if len(_SUMMARY_CACHE) > 512:
-            _SUMMARY_CACHE.clear()
-        hit = _SUMMARY_CACHE[key] = _summary(f)
-    return copy.deepcopy(hit)
+    return _summary(f)
 
 
 def _summary(f: CohortFilters) -> dict:

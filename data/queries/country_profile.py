@@ -17,21 +17,11 @@ import numpy as np
 import pandas as pd
 
 from .. import db
+from ..memo import per_release
 
 #: Alpha-2 codes used by EU institutions that differ from ISO 3166-1.
 ISO2_ALIASES = {"UK": "GBR", "EL": "GRC"}
 MAX_CODE_LEN = 100
-_CACHE: dict[tuple[str, str], object] = {}
-
-
-def _per_release(key: str, make):
-    """``make()`` once per loaded data release (country-independent results, read-only)."""
-    rid = db.release().release_id
-    if (rid, key) not in _CACHE:
-        if any(r != rid for r, _ in _CACHE):
-            _CACHE.clear()
-        _CACHE[(rid, key)] = make()
-    return _CACHE[(rid, key)]
 
 
 def _query(name: str, **params) -> pd.DataFrame:
@@ -60,9 +50,10 @@ def _of_country(query: str):
     return run
 
 
+@per_release
 def codes() -> pd.DataFrame:
     """``iso3``, ``iso2``, ``name`` of every country with a profile (cached per data release)."""
-    return _per_release("codes", lambda: _query("country_codes"))
+    return _query("country_codes")
 
 
 @dataclass(frozen=True)
@@ -102,10 +93,11 @@ def resolve(raw) -> Resolution:
     return Resolution(text, None, [(i, names[i]) for i in seen])
 
 
+@per_release
 def country_index() -> pd.DataFrame:
     """One row per country with key indicators and provenance (columns: see country_index.sql);
-    cached per data release — treat as read-only."""
-    return _per_release("index", lambda: _query("country_index"))
+    cached per data release."""
+    return _query("country_index")
 
 
 def signature_position(iso3: str) -> dict:

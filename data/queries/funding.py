@@ -15,6 +15,7 @@ import datetime as dt
 import pandas as pd
 
 from .. import db
+from ..memo import per_release
 
 NO_PROGRAMME = "(no programme stated)"
 #: Caller-chosen grouping -> the value ``funding_budget.sql`` switches on (allow-list).
@@ -160,20 +161,14 @@ def project_coverage(call_rows: pd.DataFrame, project_rows: pd.DataFrame) -> dic
     }
 
 
-_FACETS: dict[str, dict] = {}
-
-
+@per_release
 def facets() -> dict[str, list[str]]:
     """Filter choices from the activity table: ``programmes`` (labels, incl. NO_PROGRAMME),
     ``kinds``, ``topics``; cached per data release."""
-    rid = db.release().release_id
-    if rid not in _FACETS:
-        a = activities()
-        _FACETS.clear()
-        _FACETS[rid] = {"programmes": sorted(a.programme_label.unique()),
-                        "kinds": sorted(a.kind.unique()),
-                        "topics": sorted({t for lst in a.topics for t in lst})}
-    return _FACETS[rid]
+    a = activities()
+    return {"programmes": sorted(a.programme_label.unique()),
+            "kinds": sorted(a.kind.unique()),
+            "topics": sorted({t for lst in a.topics for t in lst})}
 
 
 #: Output columns of ``outputs`` a caller may plot (allow-list: key -> column).

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import db
 from .. import vocab as V
+from ..memo import per_release
 
 NO_PARENT = "(none)"
 #: Best-first order used to summarise several nodes of one kind in one country.
@@ -56,31 +57,25 @@ def nodes(kinds=None, parents=None, statuses=None, services=None, standards=None
     return name_missing_countries(df, "country_iso3", "country_name")
 
 
-_FACETS: dict[str, dict] = {}
-
-
+@per_release
 def facets() -> dict[str, list[str]]:
     """The values each filter can take, from the whole node table and the standards catalogue.
 
     ``{"kinds", "parents", "statuses", "services", "standards", "countries"}``: sorted lists;
     ``standard_names``: ``{standard_id: name}``. Cached per data release.
     """
-    rid = db.release().release_id
-    if rid not in _FACETS:
-        df = nodes()
-        cat = standards_catalogue()
-        stated = sorted({s for lst in df.standard_ids for s in lst})
-        _FACETS.clear()
-        _FACETS[rid] = {
-            "kinds": sorted(df.kind.unique()),
-            "parents": sorted(df.parent.dropna().unique()) + [NO_PARENT],
-            "statuses": [s for s in STATUS_RANK if s in set(df.status)],
-            "services": sorted({s for lst in df.services for s in lst}),
-            "standards": stated,
-            "countries": sorted(df.country_iso3.dropna().unique()),
-            "standard_names": dict(zip(cat.standard_id, cat.name)),
-        }
-    return _FACETS[rid]
+    df = nodes()
+    cat = standards_catalogue()
+    stated = sorted({s for lst in df.standard_ids for s in lst})
+    return {
+        "kinds": sorted(df.kind.unique()),
+        "parents": sorted(df.parent.dropna().unique()) + [NO_PARENT],
+        "statuses": [s for s in STATUS_RANK if s in set(df.status)],
+        "services": sorted({s for lst in df.services for s in lst}),
+        "standards": stated,
+        "countries": sorted(df.country_iso3.dropna().unique()),
+        "standard_names": dict(zip(cat.standard_id, cat.name)),
+    }
 
 
 def matrix_countries() -> pd.DataFrame:
