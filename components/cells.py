@@ -68,7 +68,8 @@ def text(v) -> str:
 
 
 def frame_to_csv(df: pd.DataFrame) -> str:
-    """CSV text of a whole table: the :func:`text` rules per column; numbers as pandas writes them."""
+    """CSV text of a whole table: the :func:`text` rules per column (numbers as pandas writes
+    them)."""
     out = df.copy()
     for col in out.columns:
         s = out[col]
@@ -85,7 +86,7 @@ def json_value(v, code: str):
     if code == "list":
         return [str(x) for x in items(v)]
     if code == "counts":
-        return {} if v is None or not isinstance(v, dict) else {str(k): int(n) for k, n in v.items()}
+        return {str(k): int(n) for k, n in v.items()} if isinstance(v, dict) else {}
     if is_missing(v):
         return None
     base = code.rstrip("?")

@@ -12,6 +12,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import labels as L
+from .cells import joined
 from .figures.country import short_name
 from .fmt import NO_FIGURE, is_missing, number, partial_date, source_links
 from .labels import BASIS as BASIS_LABEL
@@ -396,6 +397,6 @@ def infra_rows(nodes: pd.DataFrame) -> list[dict]:
              "lat": "none public" if is_missing(r.lat) else f"{r.lat:.4f}",
              "lon": "none public" if is_missing(r.lon) else f"{r.lon:.4f}",
              "location": where.get(r.location_precision, r.location_precision),
-             "source_urls": "; ".join(r.source_urls), "infra_id": r.infra_id}
+             "source_urls": joined(r.source_urls), "infra_id": r.infra_id}
             for r in nodes.itertuples()]
 

@@ -7,7 +7,8 @@ from dash import html
 
 from components.figures.funding import KIND_LABEL, euro, topic_label
 from components.fmt import NO_FIGURE, partial_date
-from components.infra_tables import NUMBER_FORMATTER, evidence_list, joined, md_links
+from components.cells import joined
+from components.infra_tables import NUMBER_FORMATTER, evidence_list, md_links
 
 
 def _s(v) -> str:

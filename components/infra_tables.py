@@ -26,10 +26,6 @@ def md_links(urls) -> str:
     return " · ".join(out)
 
 
-def joined(values) -> str:
-    return "; ".join(str(v) for v in (values if values is not None else []))
-
-
 def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str] | None, height: int = 420,
                  row_id: str | None = None, **kwargs) -> dag.AgGrid:
     """An AG Grid whose CSV export holds exactly ``export_fields`` (plain values, hidden or not);

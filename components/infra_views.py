@@ -9,7 +9,8 @@ from dash import html
 
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
-from components.infra_tables import YEAR_FORMATTER, joined, md_links
+from components.cells import joined
+from components.infra_tables import YEAR_FORMATTER, md_links
 
 
 def sources_line(url_lists, *, what: str, release: dict | None) -> html.Small:

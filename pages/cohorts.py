@@ -15,6 +15,7 @@ import pandas as pd
 import pycountry
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from components import cells
 from components import cohort_facets as UI
 from components.chart_card import chart_card, data_grid, notices, register, url_sync
 from components.figures import cohorts as FIG
@@ -436,7 +437,7 @@ def export_frame(st: dict, grid_rows) -> pd.DataFrame:
         df = df.sort_values("_pos", kind="stable").drop(columns="_pos")
     out = df[EXPORT_COLUMNS].copy()
     for c in ("countries_iso3", "disease_focus", "data_types", "source_urls"):
-        out[c] = [";".join(v) if v is not None else "" for v in out[c]]
+        out[c] = [cells.text(v) for v in out[c]]
     rel = release_info()
     out["data_release"] = rel["release_id"]
     out["data_release_date"] = rel["built_date"]

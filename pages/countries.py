@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 
 from components import country_profile as cp
+from components.cells import joined
 from components.chart_card import data_grid
 from components.fmt import is_missing, partial_date
 from data.db import release as current_release
@@ -80,8 +81,8 @@ def index_rows(df, release_id: str) -> list[dict]:
             "wgs_as_of_label": _as_of(r["wgs_as_of"]),
             "genotyped_as_of": "" if is_missing(r["genotyped_as_of"]) else r["genotyped_as_of"],
             "genotyped_as_of_label": _as_of(r["genotyped_as_of"]),
-            "wgs_sources": "; ".join(r["wgs_source_urls"]),
-            "genotyped_sources": "; ".join(r["genotyped_source_urls"]),
+            "wgs_sources": joined(r["wgs_source_urls"]),
+            "genotyped_sources": joined(r["genotyped_source_urls"]),
             "eu_member": "yes" if r["eu_member"] else "no",
             "gdi": r["gdi_participant"].replace("true", "yes").replace("false", "no"),
             "goe": r["goe_participant"].replace("true", "yes").replace("false", "no"),

@@ -127,6 +127,7 @@ def signature_position(iso3: str) -> dict:
     return out
 
 
+@per_release
 def signatory_median_progress() -> pd.DataFrame:
     """Median over signatories of their carried-forward totals, per metric and date of change.
 
@@ -134,7 +135,7 @@ def signatory_median_progress() -> pd.DataFrame:
     ``date``, ``value`` (median), ``n_countries`` (signatories with a figure by then),
     ``countries``, ``source_urls`` (union of the figures used).
     """
-    return _per_release("median_progress", _median_progress)
+    return _median_progress()
 
 
 def _median_progress() -> pd.DataFrame:
