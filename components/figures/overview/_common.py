@@ -3,25 +3,18 @@ domains, compact numbers, wrapped hover text, dates, and the columns of the Over
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 
 from components import fmt
+from components.cells import items, joined  # noqa: F401  (list cells: "a; b")
 
 _missing = fmt.is_missing
 
 
 def as_list(v) -> list:
     """A list from a list, a numpy array (DuckDB list columns) or a missing value."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return []
-    return [str(x) for x in v]
-
-
-def joined(v) -> str:
-    """A list cell as one "; "-separated string (empty when there is nothing)."""
-    return "; ".join(as_list(v))
+    return [str(x) for x in items(v)]
 
 
 def domains(urls, limit: int = 3) -> str:
