@@ -12,6 +12,7 @@ import pandas as pd
 from dash import dcc, html
 
 from . import labels as L
+from . import urls
 from .cells import joined
 from .figures.country import short_name
 from .fmt import NO_FIGURE, is_missing, number, partial_date, source_links
@@ -101,7 +102,7 @@ def header(row, pos: dict, release: dict | None) -> html.Div:
 
 def not_found(res) -> html.Div:
     """The in-app 'country not found' page. The code is shown as text (Dash escapes it)."""
-    sugg = [html.Li(dcc.Link(f"{name} ({iso3})", href=f"/country/{iso3}"))
+    sugg = [html.Li(dcc.Link(f"{name} ({iso3})", href=urls.country(iso3)))
             for iso3, name in res.suggestions]
     return html.Div([
         html.H1("Country not found", id="country-notfound-title"),

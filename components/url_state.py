@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs
+
+from .urls import query_string
 
 MAX_TEXT = 100
 MAX_ITEMS = 50
@@ -146,4 +148,4 @@ class Spec:
     def to_search(self, state: dict) -> str:
         """``?a=b`` with only non-default values (``""`` when everything is default)."""
         pairs = [(p.name, d) for p in self.params if (d := p.dump(state.get(p.name))) is not None]
-        return "?" + urlencode(pairs, safe=",") if pairs else ""
+        return query_string(pairs)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dash import html
 
 from pages._data_sections import pre
-from web.api_endpoints import ENDPOINTS, PREFIX
+from components import urls
+from web.api_endpoints import ENDPOINTS
 
 SCRIPT = """import json, urllib.request
 
@@ -47,7 +48,7 @@ def _params(ep) -> html.Ul:
 
 
 def _endpoint(ep) -> html.Div:
-    path = PREFIX + ep.oa_path
+    path = urls.api(ep.oa_path)
     example = (path.replace("{iso3}", ep.example or "FIN") if "{iso3}" in path
                else path + ep.example)
     return html.Div([
@@ -68,7 +69,7 @@ def api_section() -> list:
     return [
         html.P([
             "A read-only JSON API serves the same release as the pages. The ",
-            html.A("OpenAPI 3.1 document", href=PREFIX + "/openapi.json", target="_blank"),
+            html.A("OpenAPI 3.1 document", href=urls.api("/openapi.json"), target="_blank"),
             " describes every parameter and every response, including errors. Every row carries its "
             "source URLs and as-of date. Every response names the release and how to cite it."]),
         html.Ul([

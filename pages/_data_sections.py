@@ -11,6 +11,7 @@ from pathlib import Path
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from components import urls
 from components.fmt import partial_date
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -79,7 +80,7 @@ def toc(items: list[tuple[str, str]]) -> html.Nav:
 
 
 def notes_links() -> html.Ul:
-    return html.Ul([html.Li([html.A(f"{n}.md", href=f"/downloads/notes/{n}.md", target="_blank"),
+    return html.Ul([html.Li([html.A(f"{n}.md", href=urls.note(n), target="_blank"),
                              f": {what}"]) for n, what in NOTES], className="small")
 
 
@@ -114,22 +115,23 @@ def release_block(info: dict, sha256: dict[str, str]) -> list:
         html.Tr([html.Th(html.Code(t), scope="row"),
                  html.Td(TABLE_HOLDS.get(t, ""), className=wide),
                  html.Td(f"{n:,}", className="text-end"), html.Td(_short_hash(sha256[t])),
-                 html.Td([html.A("CSV", href=f"/downloads/{rid}/{t}.csv", download="",
+                 html.Td([html.A("CSV", href=urls.table_download(rid, t, "csv"), download="",
                                  className="data-dl-csv", **{"aria-label": f"{t} as CSV"}),
                           " · ",
-                          html.A("Parquet", href=f"/downloads/{rid}/{t}.parquet", download="",
+                          html.A("Parquet", href=urls.table_download(rid, t, "parquet"),
+                                 download="",
                                  **{"aria-label": f"{t} as Parquet"})])])
         for t, n in sorted(info["tables"].items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))])
     bundle = html.P([
         dbc.Button([html.I(className="bi bi-file-earmark-zip me-1", **{"aria-hidden": "true"}),
-                    "Download everything (ZIP)"], href=f"/downloads/{rid}/bundle.zip",
+                    "Download everything (ZIP)"], href=urls.bundle(rid),
                    download="", color="primary", size="sm", id="data-bundle", external_link=True),
         html.Span(" every table as CSV, the data dictionary, the source notes, the citation and "
                   "the manifest.", className="small")])
     stable = html.P([
         "These links name the release, so they always give the same bytes. ",
-        html.Code("/downloads/latest/<table>.csv"), " (or ", html.Code(".parquet"), ", ",
-        html.Code("/downloads/latest/bundle.zip"), ") always gives the newest release. CSV files "
+        html.Code(urls.download("latest", "<table>.csv")), " (or ", html.Code(".parquet"), ", ",
+        html.Code(urls.bundle("latest")), ") always gives the newest release. CSV files "
         "join list values with “;” and leave missing values empty. A missing value is never 0."],
         className="small text-body-secondary")
     table = scroll_box(html.Table([head, body], className="table table-sm align-middle"),
@@ -167,10 +169,12 @@ def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -
             lines.append(f"… and {len(items) - 100} more in release\\_changes.csv")
         out.append(html.Details([html.Summary(f"{t}: {len(items)} row(s)"), _md_list(lines)],
                                 className="mb-1"))
+    changes = urls.api("/release/changes")
     out.append(html.P(["All of them: ",
-                       html.A("release_changes.csv", href="/downloads/latest/release_changes.csv"),
-                       " or ", html.A("/api/v1/release/changes", href="/api/v1/release/changes",
-                                      target="_blank"), "."], className="small mt-2"))
+                       html.A("release_changes.csv",
+                              href=urls.table_download("latest", "release_changes", "csv")),
+                       " or ", html.A(changes, href=changes, target="_blank"), "."],
+                      className="small mt-2"))
     return out
 
 

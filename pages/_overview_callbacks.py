@@ -12,6 +12,7 @@ from dash import (ClientsideFunction, Input, Output, Patch, State, callback, cli
                   ctx, no_update)
 
 from components import overview_views as views
+from components import urls
 from components.chart_card import card_outputs
 from components.figures import overview as figs
 from components.kpi import kpi_row, overview_kpis
@@ -153,7 +154,7 @@ def open_country(click, _n, chosen):
     raw = chosen if ctx.triggered_id == "overview-country-open" else _clicked(click)
     spec = Spec((Param("country", "choice", None, choices=tuple(q.country_codes())),))
     iso3 = spec.clean({"country": raw})[0]["country"]
-    return f"/country/{iso3}" if iso3 else no_update
+    return urls.country(iso3) if iso3 else no_update
 
 
 def _clicked(click):

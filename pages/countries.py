@@ -11,6 +11,7 @@ import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 
 from components import country_profile as cp
+from components import urls
 from components.cells import joined
 from components.chart_card import data_grid
 from components.fmt import is_missing, partial_date
@@ -72,7 +73,7 @@ def index_rows(df, release_id: str) -> list[dict]:
                   "date not public" if is_missing(r["onemg_signed_date"])
                   else partial_date(r["onemg_signed_date"]))
         rows.append({
-            "iso3": r["iso3"], "name": r["name"], "name_link": f"[{r['name']}](/country/{r['iso3']})",
+            "iso3": r["iso3"], "name": r["name"], "name_link": f"[{r['name']}]({urls.country(r['iso3'])})",
             "signed_sort": r["onemg_signed_date_first"] or "", "signed_label": signed,
             **{k: None if is_missing(r[k]) else r[k] for k in (
                 "wgs_value", "wgs_per_million", "genotyped_value", "n_cohorts", "n_infra_nodes",
@@ -108,7 +109,7 @@ def fill_index(_title):
         if label:
             col.update(valueFormatter={"function": f"params.data.{label}"},
                        filterValueGetter={"function": f"params.data.{label}"})
-    links = [html.Li(dcc.Link(n, href=f"/country/{c}"), className="list-inline-item")
+    links = [html.Li(dcc.Link(n, href=urls.country(c)), className="list-inline-item")
              for c, n in zip(df.iso3, df.name)]
     note = ("Figures: latest carried-forward totals of the data release; each row's sources are in "
             "its “sources” columns, and every figure's page lists its full provenance. "

@@ -14,6 +14,7 @@ from dash import Input, Output, callback, clientside_callback, dcc, html
 from dash.exceptions import PreventUpdate
 
 from components import country_profile as cp
+from components import urls
 from components.chart_card import chart_card, notices, register, url_sync
 from components.figures.country import compare_metrics, genome_figure, genome_table, infra_map
 from components.url_state import Param, Spec
@@ -214,7 +215,7 @@ def load_profile(route):
     idx = q.country_index()
     nodes = q.infrastructures(iso3)
     out.update(
-        canonical={"iso3": iso3, "path": dash.get_relative_path(f"/country/{iso3}")},
+        canonical={"iso3": iso3, "path": dash.get_relative_path(urls.country(iso3))},
         options=[{"label": "no comparison", "value": NONE},
                  {"label": "Median of 1+MG signatories", "value": MEDIAN}]
         + [{"label": f"{n} ({c})", "value": c} for c, n in zip(names.iso3, names.name) if c != iso3],
@@ -226,7 +227,7 @@ def load_profile(route):
         map_cols=cp.column_defs(INFRA_COLS), map_csv={"fileName": f"{iso3}-infrastructure-nodes.csv"},
         map_sources=cp.sources_note(nodes.source_urls, "node locations and status"),
         infra=cp.infra_list(nodes), cohorts=cp.cohorts_table(q.cohorts(iso3)),
-        cohorts_link=f"/cohorts?country={iso3}", activities=cp.activities_table(q.activities(iso3)),
+        cohorts_link=urls.cohorts({"country": iso3}), activities=cp.activities_table(q.activities(iso3)),
         milestones=cp.milestones_list(q.milestones(iso3)))
     return out
 

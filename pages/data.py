@@ -10,6 +10,7 @@ import dash
 from dash import Input, Output, callback, dcc, html
 from flask import has_request_context, request
 
+from components import urls
 from data import db
 from data.queries import catalog
 from data.queries.release import release_info
@@ -66,10 +67,10 @@ def layout(**_kwargs):
                 md(METHODS["How derived figures are computed"])),
         section("data-sources", TITLES["data-sources"], _loading("data-sources-body"),
                 html.P(["The same list as ",
-                        html.A("CSV", href="/api/v1/sources?format=csv&limit=500"),
+                        html.A("CSV", href=urls.api("/sources", format="csv", limit=500)),
                         ", or one row per URL: ",
-                        html.A("by URL (CSV)", href="/api/v1/sources?group=url&format=csv"
-                                                    "&limit=500"), "."],
+                        html.A("by URL (CSV)", href=urls.api("/sources", group="url",
+                                                             format="csv", limit=500)), "."],
                        className="small mt-2")),
         section("data-conflicts", TITLES["data-conflicts"], *conflicts,
                 html.P("The full research notes, with every source read:",

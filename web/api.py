@@ -13,16 +13,17 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Flask, Response, request
 
+from components import urls
 from data.db import DataError, release
 from data.queries import catalog
 from data.queries.release import release_info
 
 from . import openapi
-from .api_endpoints import ENDPOINTS, PREFIX, Endpoint, schema_name
+from .api_endpoints import ENDPOINTS, Endpoint, schema_name
 from .api_format import jsonify, records, to_csv
 from .api_params import ApiError, validate
 
-bp = Blueprint("api_v1", __name__, url_prefix=PREFIX)
+bp = Blueprint("api_v1", __name__, url_prefix=urls.API_PREFIX)
 CACHE = "public, max-age=300"
 
 
@@ -121,8 +122,8 @@ def openapi_json():
 
 @bp.get("/<path:rest>")
 def unknown(rest):
-    raise ApiError(404, f"there is no API endpoint at {PREFIX}/{rest[:80]}", None,
-                   f"one of the paths listed at {PREFIX}/ (or {PREFIX}/openapi.json)")
+    raise ApiError(404, f"there is no API endpoint at {urls.api('/' + rest[:80])}", None,
+                   f"one of the paths listed at {urls.api('/')} (or {urls.api('/openapi.json')})")
 
 
 @bp.errorhandler(ApiError)
@@ -156,11 +157,11 @@ def install(server: Flask) -> None:
     @server.errorhandler(405)
     def _method_not_allowed(e):
         # JSON for the API and downloads; the default page elsewhere.
-        if request.path.startswith((PREFIX, "/downloads")):
+        if request.path.startswith((urls.API_PREFIX, urls.DOWNLOADS_PREFIX)):
             resp = json_error(405, f"{request.method} is not allowed here; this API is read-only",
                               "GET (or HEAD)")
             resp.headers["Allow"] = "GET, HEAD, OPTIONS"
-            if request.path.startswith(PREFIX):
+            if request.path.startswith(urls.API_PREFIX):
                 resp.headers["Access-Control-Allow-Origin"] = "*"
             return resp
         return e

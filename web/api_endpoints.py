@@ -10,6 +10,7 @@ from typing import Callable
 from flask import request
 
 from components import labels as L
+from components import urls
 from data import vocab as V
 from data.db import release
 from data.queries import api as q
@@ -20,8 +21,6 @@ from data.queries.release import release_info
 
 from .api_format import records
 from .api_params import Param
-
-PREFIX = "/api/v1"
 
 
 def _vocab(name: str) -> Callable[[], tuple]:
@@ -93,15 +92,13 @@ def _release(_a: dict) -> dict:
         **info, "sha256": {t: release().manifest["tables"][t]["sha256"] for t in tables},
         "changes": catalog.change_counts(),
         "citation": {"text": cit["text"], "bibtex": cit["bibtex"]},
-        "downloads": {"bundle": f"/downloads/{rid}/bundle.zip",
-                      "tables": {t: {"csv": f"/downloads/{rid}/{t}.csv",
-                                     "parquet": f"/downloads/{rid}/{t}.parquet"} for t in tables}},
+        "downloads": urls.downloads(rid, tables),
     }
 
 
 def _index(_a: dict) -> dict:
-    return {"endpoints": [{"path": PREFIX + e.oa_path, "summary": e.summary} for e in ENDPOINTS],
-            "openapi": PREFIX + "/openapi.json", "documentation": "/data#data-api"}
+    return {"endpoints": [{"path": urls.api(e.oa_path), "summary": e.summary} for e in ENDPOINTS],
+            "openapi": urls.api("/openapi.json"), "documentation": urls.data_page("data-api")}
 
 
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer"}}

@@ -24,6 +24,7 @@ import zipfile
 
 from flask import Blueprint, Flask, Response, request
 
+from components import urls
 from components.cells import frame_to_csv
 from data.db import TABLES, DataError
 from data.memo import per_release
@@ -32,7 +33,7 @@ from data.settings import PACKAGE_DIR
 
 from .api import json_error
 
-bp = Blueprint("downloads", __name__, url_prefix="/downloads")
+bp = Blueprint("downloads", __name__, url_prefix=urls.DOWNLOADS_PREFIX)
 _FILE = re.compile(r"^([a-z][a-z0-9_]{0,63})\.(csv|parquet)$")
 REPO = PACKAGE_DIR.parent
 #: Source notes that may be downloaded: name -> file (an allow-list, never a path from the URL).
@@ -121,8 +122,7 @@ def table_file(rel: str, filename: str):
             data = _csv_bytes(rid, table)
         return _send(data, ext, f"atlas-{rid}-{table}.{ext}", rid, immutable)
     except release.NotFound as e:
-        return json_error(404, str(e), "/downloads/<latest or release id>/<table>.csv|.parquet "
-                          "or /downloads/<latest or release id>/bundle.zip; tables: "
+        return json_error(404, str(e), urls.DOWNLOAD_PATTERNS + "; tables: "
                           + ", ".join(catalog.loaded_tables()))
     except DataError:
         return json_error(503, "this data file is not available right now", None)
@@ -141,19 +141,9 @@ def note(name: str):
 @bp.get("/", defaults={"rest": ""})
 @bp.get("/<path:rest>")
 def unknown(rest: str):
-    return json_error(404, "there is no download at this address",
-                      "/downloads/latest/<table>.csv, .parquet or /downloads/latest/bundle.zip")
+    return json_error(404, "there is no download at this address", urls.LATEST_PATTERNS)
 
 
 def install(server: Flask) -> None:
     server.register_blueprint(bp)
 
-
-def links(rid: str | None = None) -> dict:
-    """Download URLs of the served release (``rid`` given: its stable, release-specific URLs)."""
-    info = release.release_info()
-    rel = rid or "latest"
-    return {"bundle": f"/downloads/{rel}/bundle.zip",
-            "tables": {t: {"csv": f"/downloads/{rel}/{t}.csv",
-                           "parquet": f"/downloads/{rel}/{t}.parquet"}
-                       for t in sorted(info["tables"]) if t in TABLES}}

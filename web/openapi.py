@@ -6,6 +6,8 @@ and in a test that checks every query returns exactly these columns.
 """
 from __future__ import annotations
 
+from components import urls
+
 from .api_params import DATE_PATTERN, Param
 
 _STR = "str"
@@ -218,7 +220,7 @@ def document(endpoints, info: dict, extra_schemas: dict) -> dict:
                 "add format=csv for CSV (list values joined with ';'). Errors are JSON: "
                 "{\"error\": {\"parameter\", \"message\", \"expected\"}}."),
         },
-        "servers": [{"url": "/api/v1"}],
+        "servers": [{"url": urls.API_PREFIX}],
         "paths": paths,
         "components": {"schemas": {"Error": ERROR, "Meta": META, **extra_schemas}},
     }
