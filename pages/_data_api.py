@@ -1,5 +1,5 @@
 """The "Public API" section of the Data & sources page, written from the API's own endpoint
-declarations (web/api.py), so the page, the OpenAPI document and the behaviour agree.
+declarations (data/api_endpoints.py), so the page, the OpenAPI document and the behaviour agree.
 
 Static: nothing here runs a query (vocabularies that come from the data are described, not listed).
 """
@@ -9,7 +9,7 @@ from dash import html
 
 from pages._data_sections import pre
 from components import urls
-from web.api_endpoints import ENDPOINTS
+from data.api_endpoints import ENDPOINTS
 
 SCRIPT = """import json, urllib.request
 

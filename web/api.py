@@ -18,10 +18,12 @@ from data.db import DataError, release
 from data.queries import catalog
 from data.queries.release import release_info
 
+from data.api_endpoints import ENDPOINTS, Endpoint, schema_name
+from data.api_params import ApiError, validate
+from data.api_rows import ROWS, records
+
 from . import openapi
-from .api_endpoints import ENDPOINTS, Endpoint, schema_name
-from .api_format import jsonify, records, to_csv
-from .api_params import ApiError, validate
+from .api_format import jsonify, to_csv
 
 bp = Blueprint("api_v1", __name__, url_prefix=urls.API_PREFIX)
 CACHE = "public, max-age=300"
@@ -53,6 +55,7 @@ def _serve(ep: Endpoint, path_args: dict) -> Response:
     for p in ep.params:
         if p.location == "path":
             a[p.name] = p.parse(path_args[p.name])
+    a["base_url"] = request.host_url.rstrip("/")
     etag = _etag(rid)
     if _not_modified(etag):
         resp = Response(status=304)
@@ -114,7 +117,7 @@ for _ep in ENDPOINTS:
 @bp.get("/openapi.json")
 def openapi_json():
     info = release_info()
-    extra = {schema_name(r): openapi.row_schema(r) for r in openapi.ROWS}
+    extra = {schema_name(r): openapi.row_schema(r) for r in ROWS}
     resp = jsonify(openapi.document(ENDPOINTS, info, extra))
     resp.headers["Cache-Control"] = CACHE
     return resp

@@ -8,8 +8,7 @@ import json
 from flask import Response
 
 from components import cells
-
-from . import openapi
+from data.api_rows import ROWS, records
 
 
 def jsonify(obj) -> Response:
@@ -18,14 +17,8 @@ def jsonify(obj) -> Response:
                     mimetype="application/json")
 
 
-def records(df, row: str) -> list[dict]:
-    cols = openapi.ROWS[row]
-    return [{c: cells.json_value(r.get(c), t) for c, t in cols.items()}
-            for r in df.to_dict("records")]
-
-
 def to_csv(df, row: str) -> str:
-    cols = openapi.ROWS[row]
+    cols = ROWS[row]
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(cols))

@@ -1,17 +1,14 @@
 """The OpenAPI 3.1 document of ``/api/v1``, written from the same declarations the API runs on.
 
-Row shapes are declared once here (:data:`ROWS`, column -> type code) and used three ways: to
-convert query results to JSON (``components.cells.json_value``), to write the response schemas,
-and in a test that checks every query returns exactly these columns.
+The row shapes (``data.api_rows.ROWS``) give the response schemas; the endpoint declarations
+(``data.api_endpoints``) give the paths and parameters.
 """
 from __future__ import annotations
 
 from components import urls
+from data.api_params import DATE_PATTERN, Param
+from data.api_rows import ROWS
 
-from .api_params import DATE_PATTERN, Param
-
-_STR = "str"
-_PROV = {"source_urls": "list"}
 #: JSON Schema of each type code. ``?`` = may be null (missing is null, never 0).
 TYPES = {
     "str": {"type": "string"}, "str?": {"type": ["string", "null"]},
@@ -21,80 +18,6 @@ TYPES = {
     "date?": {"type": ["string", "null"], "format": "date"},
     "list": {"type": "array", "items": {"type": "string"}},
     "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
-}
-
-
-def _metric(short: str) -> dict:
-    return {f"{short}_value": "int?", f"{short}_as_of": "str?", f"{short}_source_urls": "list",
-            f"{short}_confidence": "str?", f"{short}_n_programmes": "int?",
-            f"{short}_per_million": "num?"}
-
-
-ROWS: dict[str, dict[str, str]] = {
-    "country": {
-        "iso3": "str", "iso2": "str", "name": "str", "eu_member": "bool", "eea_member": "bool",
-        "icpermed_member": "bool", "onemg_signatory": "bool", "onemg_signed_date": "str?",
-        "onemg_signed_date_precision": "str?", "signatory_ordinal": "int?",
-        "gdi_participant": "str", "goe_participant": "str", "population": "int",
-        "population_year": "int", **_PROV,
-        **_metric("wgs"), **_metric("wes"), **_metric("genotyped"), **_metric("accessible"),
-        "goe_planned_samples": "int?", "goe_planned_as_of": "str?",
-        "goe_planned_source_urls": "list", "goe_planned_confidence": "str?",
-        "n_cohorts": "int", "n_infra_nodes": "int", "n_activities": "int",
-        "n_funded_projects": "int", "n_initiatives": "int", "n_calls": "int",
-    },
-    "latest_figure": {
-        "figure_id": "str", "country_iso3": "str", "programme": "str", "initiative_id": "str?",
-        "metric": "str", "count_basis": "str", "value": "int", "as_of_date": "str",
-        "as_of_precision": "str", "confidence": "str", **_PROV,
-    },
-    "initiative": {
-        "initiative_id": "str", "name": "str", "country_iso3": "str", "kind": "str",
-        "start_year": "int?", "end_year_or_target_year": "int?", "target_genomes": "int?",
-        "target_description": "str?", "url": "str?", **_PROV, "notes": "str?",
-    },
-    "genome_figure": {
-        "figure_id": "str", "country_iso3": "str", "initiative_id": "str?", "programme": "str",
-        "metric": "str", "count_basis": "str", "value": "int", "as_of_date": "str",
-        "as_of_precision": "str", "as_of_first": "date?", "as_of_last": "date?",
-        "confidence": "str", "quote_or_basis": "str", **_PROV,
-    },
-    "infrastructure": {
-        "infra_id": "str", "name": "str", "kind": "str", "parent": "str?", "country_iso3": "str?",
-        "city": "str?", "lat": "num?", "lon": "num?", "location_precision": "str",
-        "operator": "str?", "services": "list", "standard_ids": "list", "status": "str",
-        "since_year": "int?", "website": "str?", **_PROV, "notes": "str?",
-    },
-    "activity": {
-        "activity_id": "str", "name": "str", "acronym": "str?", "kind": "str",
-        "programme": "str?", "start_date": "str?", "start_date_precision": "str?",
-        "end_date": "str?", "end_date_precision": "str?", "budget_eur": "num?",
-        "eu_contribution_eur": "num?", "coordinator_country_iso3": "str?",
-        "participant_countries_iso3": "list", "partners_count": "int?", "topics": "list",
-        "website": "str?", **_PROV, "notes": "str?",
-    },
-    "cohort": {
-        "cohort_id": "str", "name": "str", "acronym": "str?", "countries_iso3": "list",
-        "kind": "str", "disease_focus": "list", "participants": "int?",
-        "participants_as_of": "int?", "wgs_count": "int?", "wes_count": "int?",
-        "genotyped_count": "int?", "data_types": "list", "start_year": "int?",
-        "recruitment_status": "str", "access_model": "str", "access_url": "str?",
-        "website": "str?", **_PROV, "confidence": "str", "notes": "str?", "size_band": "str",
-        "multi_country": "bool",
-    },
-    "milestone": {
-        "milestone_id": "str", "date": "str", "date_precision": "str", "date_first": "date?",
-        "date_last": "date?", "title": "str", "description": "str", "countries_iso3": "list",
-        **_PROV,
-    },
-    "source": {
-        "name": "str", "publisher": "str", "domains": "list", "n_urls": "int", "n_rows": "int",
-        "tables": "list", "rows_by_table": "counts",
-    },
-    "change": {
-        "table": "str", "key": "str", "key_columns": "str", "change": "str",
-        "changed_columns": "list",
-    },
 }
 
 

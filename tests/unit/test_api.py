@@ -389,7 +389,7 @@ def test_api_sql_binds_every_value_as_a_parameter():
 
     root = Path(__file__).resolve().parents[2]
     for path in [root / "data/queries/api.py", root / "data/queries/catalog.py",
-                 root / "web/api.py", root / "web/api_endpoints.py", root / "web/downloads.py"]:
+                 root / "web/api.py", root / "data/api_endpoints.py", root / "web/downloads.py"]:
         text = path.read_text()
         for call in (".execute", ".sql"):
             assert call + "(f" not in text, path

@@ -1,13 +1,13 @@
 """The endpoints of the public API, declared once: path, parameters, row shape, fetch function.
 
-web/api.py serves them, web/openapi.py documents them, pages/_data_api.py lists them on /data.
+web/api.py serves them, web/openapi.py documents them, pages/_data_api.py lists them on /data
+(so the declarations live here, below both: pages never import web/). A fetch function gets the
+validated parameters plus ``base_url`` (the address the atlas is served at, for citations).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
-
-from flask import request
 
 from components import labels as L
 from components import urls
@@ -19,8 +19,8 @@ from data.queries import cohorts as co
 from data.queries.api import VOCAB
 from data.queries.release import release_info
 
-from .api_format import records
 from .api_params import Param
+from .api_rows import records
 
 
 def _vocab(name: str) -> Callable[[], tuple]:
@@ -51,7 +51,7 @@ class Endpoint:
     description: str
     params: tuple[Param, ...]
     fetch: Callable[[dict], object]
-    row: str | None = None        # key into openapi.ROWS for list rows / CSV columns
+    row: str | None = None        # key into api_rows.ROWS for list rows / CSV columns
     shape: str = "list"           # "list" (paged rows) or "object"
     csv: bool = True
     example: str = ""
@@ -82,9 +82,9 @@ def _country_detail(a: dict) -> dict:
             "_csv": df}
 
 
-def _release(_a: dict) -> dict:
+def _release(a: dict) -> dict:
     info = release_info()
-    base = request.host_url.rstrip("/")
+    base = a["base_url"]
     cit = catalog.citation(info, base)
     rid = info["release_id"]
     tables = catalog.loaded_tables()

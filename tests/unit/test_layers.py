@@ -1,0 +1,57 @@
+"""Meta-test: dependencies run one way.
+
+``pages/`` never imports ``web/`` (what both need lives below them, in ``components/`` or
+``data/``); ``components/`` never imports ``pages/`` or ``web/`` (nor ``data``: see
+test_conventions.py).
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FORBIDDEN = {"pages": {"web"}, "components": {"pages", "web", "app"}}
+
+
+def imported_packages(path: Path) -> set[str]:
+    """Top-level packages a module imports (relative imports resolved inside its package)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                out.add(path.relative_to(ROOT).parts[0])
+            elif node.module:
+                out.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(
+                node.func, "id", "")) in {"import_module", "__import__"} and node.args \
+                and isinstance(node.args[0], ast.Constant):
+            out.add(str(node.args[0].value).split(".")[0])
+    return out
+
+
+def offenders() -> list[str]:
+    bad = []
+    for layer, forbidden in FORBIDDEN.items():
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            hit = imported_packages(path) & forbidden
+            if hit:
+                bad.append(f"{path.relative_to(ROOT)} imports {', '.join(sorted(hit))}")
+    return bad
+
+
+def test_pages_never_import_web_and_components_never_import_pages_or_web():
+    assert offenders() == []
+
+
+def test_the_meta_test_sees_a_forbidden_import():
+    probe = ROOT / "pages" / "_probe_layers_for_test.py"
+    probe.write_text("import importlib\nfrom web.api import bp\n"
+                     "x = importlib.import_module('web.downloads')\n")
+    try:
+        found = [o for o in offenders() if "_probe_layers_for_test" in o]
+    finally:
+        probe.unlink()
+    assert found == ["pages/_probe_layers_for_test.py imports web"]
