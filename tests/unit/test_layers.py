@@ -9,6 +9,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.probe import probe_module
+
 ROOT = Path(__file__).resolve().parents[2]
 FORBIDDEN = {"pages": {"web"}, "components": {"pages", "web", "app"}}
 
@@ -47,11 +49,7 @@ def test_pages_never_import_web_and_components_never_import_pages_or_web():
 
 
 def test_the_meta_test_sees_a_forbidden_import():
-    probe = ROOT / "pages" / "_probe_layers_for_test.py"
-    probe.write_text("import importlib\nfrom web.api import bp\n"
-                     "x = importlib.import_module('web.downloads')\n")
-    try:
-        found = [o for o in offenders() if "_probe_layers_for_test" in o]
-    finally:
-        probe.unlink()
-    assert found == ["pages/_probe_layers_for_test.py imports web"]
+    with probe_module("pages", "import importlib\nfrom web.api import bp\n"
+                      "x = importlib.import_module('web.downloads')\n"):
+        found = [o for o in offenders() if "_probe_for_meta_test" in o]
+    assert found == ["pages/_probe_for_meta_test.py imports web"]

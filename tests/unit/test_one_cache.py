@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.probe import probe_module
+
 ROOT = Path(__file__).resolve().parents[2]
 #: (file, name): caches that hold no release data, with the reason.
 ALLOWED = {
@@ -89,15 +91,11 @@ def test_the_memo_is_the_only_per_release_cache():
                          + "\n".join(found))
 
 
-def test_the_meta_test_sees_the_caches_it_forbids(tmp_path):
-    bad = ROOT / "data" / "_probe_cache_for_test.py"
-    bad.write_text(
+def test_the_meta_test_sees_the_caches_it_forbids():
+    with probe_module("data", (
         "import functools\nfrom data import db\n_BY = {}\n\n"
         "@functools.lru_cache(maxsize=4)\ndef a():\n    return 1\n\n"
         "def b():\n    rid = db.release().release_id\n    _BY[rid] = 1\n    return _BY[rid]\n\n"
-        "def c():\n    return 1\n\nc.cache = {}\n\nclass _QueryCache:\n    pass\n")
-    try:
+        "def c():\n    return 1\n\nc.cache = {}\n\nclass _QueryCache:\n    pass\n")) as bad:
         found = offenders(bad)
-    finally:
-        bad.unlink()
     assert len(found) == 4, found

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from components import urls
 from components.url_state import Param, Spec
+from tests.probe import probe_module
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The paths only components/urls.py may write.
@@ -102,13 +103,10 @@ def test_internal_urls_are_built_only_by_components_urls():
     assert found == [], "build these with components.urls:\n" + "\n".join(found)
 
 
-def test_the_meta_test_sees_hand_made_urls(tmp_path):
-    probe = ROOT / "pages" / "_probe_urls_for_test.py"
-    probe.write_text('iso3 = "FIN"\na = f"/country/{iso3}"\nb = "/downloads/" + iso3\n'
-                     'c = "/api/v1/sources?format=csv"\nd = "/cohorts?country={}".format(iso3)\n'
-                     'e = "see /api/v1/x" % ()\nok = "A docstring that names /country/<ISO3>."\n')
-    try:
+def test_the_meta_test_sees_hand_made_urls():
+    text = ('iso3 = "FIN"\na = f"/country/{iso3}"\nb = "/downloads/" + iso3\n'
+            'c = "/api/v1/sources?format=csv"\nd = "/cohorts?country={}".format(iso3)\n'
+            'e = "see /api/v1/x" % ()\nok = "A docstring that names /country/<ISO3>."\n')
+    with probe_module("pages", text) as probe:
         found = hand_made_urls(probe)
-    finally:
-        probe.unlink()
     assert len(found) == 5, found
