@@ -2,7 +2,7 @@
 
 ``pages/`` never imports ``web/`` (what both need lives below them, in ``components/`` or
 ``data/``); ``components/`` never imports ``pages/`` or ``web/`` (nor ``data``: see
-test_conventions.py).
+test_conventions.py); ``web/`` reads a release only through the data layer.
 """
 from __future__ import annotations
 
@@ -53,3 +53,10 @@ def test_the_meta_test_sees_a_forbidden_import():
                       "x = importlib.import_module('web.downloads')\n"):
         found = [o for o in offenders() if "_probe_for_meta_test" in o]
     assert found == ["pages/_probe_for_meta_test.py imports web"]
+
+
+def test_web_reads_the_release_only_through_the_data_layer():
+    # downloads get frames and file bytes from data/queries/release.py, never from Parquet/DuckDB
+    bad = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "web").rglob("*.py"))
+           if imported_packages(p) & {"pyarrow", "duckdb"} or "read_parquet" in p.read_text()]
+    assert bad == []
