@@ -22,8 +22,7 @@ def _index():
 
 def test_the_atlas_lists_35_countries():
     """test_index_lists_every_country…, test_index_csv_has_plain_names…: 35 rows (CSV: 36 lines)."""
-    assert len(q.country_index()) == 35
-    assert len(q.codes()) == 35
+    assert len(q.country_index()) == 35  # and 35 codes: test_every_real_country_resolves…
 
 
 def test_the_united_kingdom_has_the_largest_wgs_total():
@@ -33,13 +32,13 @@ def test_the_united_kingdom_has_the_largest_wgs_total():
     assert f"{wgs.max():,}" == "620,640"
 
 
-def test_finland_has_finngen_genotyped_and_is_one_of_13_first_signatories():
-    """test_finland_shows_finngen_genotyped_participants_with_their_source (fixture: 3 first)."""
+def test_finland_has_finngen_genotyped_and_signed_on_10_april_2018():
+    """test_finland_shows_finngen_genotyped_participants_with_their_source (one of the 13 first
+    signatories: test_signature_position_on_the_real_data_counts_13_first_signatories)."""
     from components import country_profile as cp
 
     assert _index().genotyped_value["FIN"] == 500348
-    pos = q.signature_position("FIN")
-    assert pos["date"] == "2018-04-10" and pos["same_date"] == 13
+    assert q.signature_position("FIN")["date"] == "2018-04-10"
     text = text_of(cp.initiatives_table(q.initiatives("FIN"), q.latest_figures("FIN")))
     assert "500,348 genotyped" in text
     figs = q.latest_figures("FIN")
@@ -60,12 +59,12 @@ def test_denmark_has_its_genome_centre_target_and_achieved_figure():
     assert list(latest.as_of_date) == ["2024-04-12"]
 
 
-def test_slovakia_has_no_public_figure_and_portugal_only_a_target():
-    """test_a_country_without_a_public_figure_says_so, test_profiles_render_every_section[PRT]."""
+def test_slovakia_has_no_public_figure():
+    """test_a_country_without_a_public_figure_says_so (Portugal, with only a target, for
+    test_profiles_render_every_section[PRT]: test_a_country_with_only_targets…)."""
     svk = _index().loc["SVK"]
     assert all(svk[f"{m}_value"] is None or svk[f"{m}_value"] != svk[f"{m}_value"]
                for m in ("wgs", "wes", "genotyped", "accessible"))
-    assert set(q.genome_counts("PRT").metric) == {"target"}
 
 
 # --- /cohorts (tests/browser/test_cohorts.py) ------------------------------------------------------
@@ -121,3 +120,34 @@ def test_spain_has_federated_ega_nodes():
     from data.queries import infra
 
     assert len(infra.nodes(kinds=["fega_node"], country="ESP")) > 0
+
+
+# --- the committed release's facts that unit tests pinned (from tests/unit/test_country_queries.py
+# and test_infra_queries.py) -----------------------------------------------------------------------
+
+def test_signature_position_on_the_real_data_counts_13_first_signatories():
+    fin = q.signature_position("FIN")
+    assert fin["same_date"] == 13 and fin["first"] == 1
+    aut = q.signature_position("AUT")  # month-only date: several positions are possible
+    assert aut["precision"] == "month" and aut["first"] < aut["last"]
+
+
+def test_a_country_with_only_targets_has_no_achieved_figure():
+    df = q.genome_counts("PRT")
+    assert len(df) > 0 and set(df.metric) == {"target"}
+
+
+def test_every_real_country_resolves_by_iso3_and_iso2():
+    codes = q.codes()
+    assert len(codes) == 35
+    for iso3, iso2 in zip(codes.iso3, codes.iso2):
+        assert q.resolve(iso3.lower()).iso3 == iso3
+        assert q.resolve(iso2).iso3 == iso3
+
+
+def test_country_without_profile_or_boundary_gets_its_iso_name():
+    from data.queries import infra
+
+    c = infra.matrix_countries()
+    assert c[c.iso3 == "QAT"].name.tolist() == ["Qatar"]
+    assert list(c.name) == sorted(c.name)

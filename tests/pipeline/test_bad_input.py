@@ -60,54 +60,53 @@ def _run_bad(src, out, capsys) -> str:
     return err
 
 
-def test_unknown_iso_code(workspace, capsys):
+#: One line broken in one file -> the messages expected, at that line's number ``{n}``.
+GC = "genome_counts.csv"
+BROKEN_LINES = [
+    pytest.param("countries.csv", "FIN,FI,Finland", "FIN,FI,Finland", "FXX,FI,Finland",
+                 ["countries.csv:{n}:iso3: 'FXX' is not an ISO 3166-1 alpha-3 code"],
+                 id="unknown_iso_code"),
+    pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,",
+                 ["genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or "
+                  "YYYY-MM-DD"], id="unparseable_date"),
+    pytest.param(GC, "FIN,fin_finngen,2023-01,", "2023-01", "2018-13",
+                 ["genome_counts.csv:{n}:as_of_date: '2018-13' is an impossible date (month 13)"],
+                 id="impossible_date"),
+    pytest.param(GC, ",500348,", ",500348,", ",-500348,",
+                 ["genome_counts.csv:{n}:value: '-500348' is negative"], id="negative_count"),
+    pytest.param(GC, ",500348,", ",500348,", ",about half a million,",
+                 ["genome_counts.csv:{n}:value: 'about half a million' is not a whole number"],
+                 id="non_numeric_count"),
+    pytest.param(GC, ",500348,", FINNGEN_URL, "",
+                 ["genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is "
+                  "required"], id="missing_source_url"),
+    pytest.param(GC, ",500348,", FINNGEN_URL, "FinnGen website",
+                 ["genome_counts.csv:{n}:source_url: 'FinnGen website' is not an http(s) URL"],
+                 id="source_that_is_not_a_url"),
+    pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen", "NZL,fin_finngen",
+                 ["genome_counts.csv:{n}:country_iso3: 'NZL' does not name a row of countries.csv"],
+                 id="dangling_country_reference"),
+    pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen", "FIN,fin_nosuchprogramme",
+                 ["genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
+                  "initiatives.csv"], id="dangling_initiative_reference"),
+    pytest.param(GC, FINNGEN_2024, ",genotyped,", ",genotyped_ish,",
+                 ["genome_counts.csv:{n}:metric: 'genotyped_ish' is not one of: wgs_sequenced"],
+                 id="unknown_enum_value"),
+    pytest.param("milestones.csv", "ICPerMed launched", ",ICPerMed launched,", ',"ICPerMed launched,',
+                 ["milestones.csv:{n}:-: row", "double quote"], id="stray_quote_breaks_a_row"),
+    pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen,2024,", "FIN,fin_finngen,2099-01-01,",
+                 ["genome_counts.csv:{n}:as_of_date: '2099-01-01' is in the future"],
+                 id="as_of_date_in_the_future"),
+]
+
+
+@pytest.mark.parametrize("name, needle, old, new, expected", BROKEN_LINES)
+def test_a_broken_line_is_reported_at_its_row(workspace, capsys, name, needle, old, new, expected):
     src, out = workspace
-    n = _break(src / "countries.csv", "FIN,FI,Finland", "FIN,FI,Finland", "FXX,FI,Finland")
+    n = _break(src / name, needle, old, new)
     err = _run_bad(src, out, capsys)
-    assert f"countries.csv:{n}:iso3: 'FXX' is not an ISO 3166-1 alpha-3 code" in err
-
-
-def test_unparseable_date(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", FINNGEN_2024,
-                   "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or YYYY-MM-DD" in err
-
-
-def test_impossible_date(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", "FIN,fin_finngen,2023-01,", "2023-01", "2018-13")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:as_of_date: '2018-13' is an impossible date (month 13)" in err
-
-
-def test_negative_count(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", ",500348,", ",-500348,")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:value: '-500348' is negative" in err
-
-
-def test_non_numeric_count(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", ",500348,", ",about half a million,")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:value: 'about half a million' is not a whole number" in err
-
-
-def test_missing_source_url(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, "")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is required" in err
-
-
-def test_source_that_is_not_a_url(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, "FinnGen website")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:source_url: 'FinnGen website' is not an http(s) URL" in err
+    for message in expected:
+        assert message.format(n=n) in err
 
 
 def test_duplicate_id(workspace, capsys):
@@ -118,29 +117,6 @@ def test_duplicate_id(workspace, capsys):
     _replace_line(f, n, "genomics_england_100kgp,", "uk_biobank,")
     err = _run_bad(src, out, capsys)
     assert f"cohorts.csv:{n}:cohort_id: duplicate id 'uk_biobank' (first on row {first})" in err
-
-
-def test_dangling_country_reference(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", FINNGEN_2024, "FIN,fin_finngen", "NZL,fin_finngen")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:country_iso3: 'NZL' does not name a row of countries.csv" in err
-
-
-def test_dangling_initiative_reference(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", FINNGEN_2024,
-                   "FIN,fin_finngen", "FIN,fin_nosuchprogramme")
-    err = _run_bad(src, out, capsys)
-    assert (f"genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
-            "initiatives.csv") in err
-
-
-def test_unknown_enum_value(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", FINNGEN_2024, ",genotyped,", ",genotyped_ish,")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:metric: 'genotyped_ish' is not one of: wgs_sequenced" in err
 
 
 def test_latitude_out_of_range(workspace, capsys):
@@ -188,23 +164,6 @@ def test_non_utf8_bytes(workspace, capsys):
     n = raw[: raw.index(b"Finl\xe4nd")].count(b"\n") + 1
     err = _run_bad(src, out, capsys)
     assert f"countries.csv:{n}:-: not valid UTF-8 (byte 0xe4" in err
-
-
-def test_stray_quote_breaks_a_row(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "milestones.csv", "ICPerMed launched",
-                   ",ICPerMed launched,", ',"ICPerMed launched,')
-    err = _run_bad(src, out, capsys)
-    assert f"milestones.csv:{n}:-: row" in err
-    assert "double quote" in err
-
-
-def test_as_of_date_in_the_future(workspace, capsys, monkeypatch):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", FINNGEN_2024,
-                   "FIN,fin_finngen,2024,", "FIN,fin_finngen,2099-01-01,")
-    err = _run_bad(src, out, capsys)
-    assert f"genome_counts.csv:{n}:as_of_date: '2099-01-01' is in the future" in err
 
 
 def test_all_problems_are_reported_at_once(workspace, capsys):

@@ -1,4 +1,5 @@
-"""Queries behind the country index and profiles, on the mini release (and a few on the real one)."""
+"""Queries behind the country index and profiles, on the mini release (the committed release's facts
+are in tests/test_golden_release.py)."""
 from __future__ import annotations
 
 import statistics
@@ -48,13 +49,6 @@ def test_signature_position_of_first_signatories_and_of_unknown_dates(mini_data)
     assert fin["n_signatories"] == 5 and fin["n_with_date"] == 3
 
 
-def test_signature_position_on_the_real_data_counts_13_first_signatories(real_data):
-    fin = q.signature_position("FIN")
-    assert fin["same_date"] == 13 and fin["first"] == 1
-    aut = q.signature_position("AUT")  # month-only date: several positions are possible
-    assert aut["precision"] == "month" and aut["first"] < aut["last"]
-
-
 def test_genome_counts_of_finland_include_finngen_with_its_source(mini_data):
     df = q.genome_counts("FIN")
     row = df[(df.metric == "genotyped") & (df.value == 500348)].iloc[0]
@@ -82,11 +76,6 @@ def test_denmark_initiatives_carry_the_genome_centre_target_and_latest_figure(mi
     latest = q.latest_figures("DNK")
     wgs = latest[(latest.initiative_id == "dnk_ngc") & (latest.metric == "wgs_sequenced")]
     assert list(wgs.value) == [26458]
-
-
-def test_a_country_with_only_targets_has_no_achieved_figure(real_data):
-    df = q.genome_counts("PRT")
-    assert len(df) > 0 and set(df.metric) == {"target"}
 
 
 def test_median_of_signatories_uses_carried_forward_totals_of_signatories_only(mini_data):
@@ -128,11 +117,3 @@ def test_geo_frame_marks_the_focus_country(mini_data):
     geo = q.geo_frame("FIN")
     assert geo[geo.focus].iso3.tolist() == ["FIN"]
     assert len(geo) > 30  # neighbours are drawn too
-
-
-def test_every_real_country_resolves_by_iso3_and_iso2(real_data):
-    codes = q.codes()
-    assert len(codes) == 35
-    for iso3, iso2 in zip(codes.iso3, codes.iso2):
-        assert q.resolve(iso3.lower()).iso3 == iso3
-        assert q.resolve(iso2).iso3 == iso3

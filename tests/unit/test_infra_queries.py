@@ -85,9 +85,3 @@ def test_standards_catalogue_lists_the_nodes_that_state_support(mini_data):
     assert set(cat.loc["ga4gh-crypt4gh"].node_ids) == {"fega-fi", "fega-se", "fega-central-embl-ebi"}
     assert cat.loc["ga4gh-crypt4gh"].n_nodes == 3
     assert cat.loc["gdpr"].n_nodes == 0 and list(cat.loc["gdpr"].node_ids) == []
-
-
-def test_country_without_profile_or_boundary_gets_its_iso_name(real_data):
-    c = infra.matrix_countries()
-    assert c[c.iso3 == "QAT"].name.tolist() == ["Qatar"]
-    assert list(c.name) == sorted(c.name)
