@@ -98,8 +98,7 @@ def base_url(browser_release):
 def real_base_url():
     """A server on the committed release, for the browser tests not yet moved to the fixture
     release (the facts of the committed release belong in tests/test_golden_release.py)."""
-    env = {k: v for k, v in os.environ.items() if k != "ATLAS_DATA_DIR"}
-    proc, base = start_server({"ATLAS_DATA_DIR": env.get("ATLAS_REAL_DATA_DIR", str(BUILT))})
+    proc, base = start_server({"ATLAS_DATA_DIR": str(BUILT)})
     yield base
     stop_server(proc)
 

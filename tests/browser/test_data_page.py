@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
 
 import pytest
 
-from .conftest import run_axe, start_server, wait_for_dash
+from .conftest import run_axe, start_server, stop_server, wait_for_dash
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +32,7 @@ def two_release_server(release_factory):
     manifest = rel.rebuild({"cohorts": edit})
     proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out)})
     yield base, manifest, keys
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 def _open(page, base):
