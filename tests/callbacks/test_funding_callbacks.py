@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-
 import app  # noqa: F401  (registers the pages)
 from data.queries import funding as q
 from pages import funding as page

@@ -1,11 +1,11 @@
 """Callbacks of /infrastructures and /challenges, called directly."""
 from __future__ import annotations
 
-
 import pytest
 
 import app  # noqa: F401  (registers the pages)
-from pages import challenges, infrastructures as page
+from pages import challenges
+from pages import infrastructures as page
 from tests.callbacks.harness import call, text_of
 
 

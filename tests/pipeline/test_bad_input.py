@@ -13,7 +13,6 @@ import pytest
 
 from data.pipeline.__main__ import main
 
-
 FINNGEN_2024 = "FIN,fin_finngen,2024,genotyped"  # a line of genome_counts.csv
 FINNGEN_URL = "https://www.finngen.fi/en/results-based-full-finngen-cohort-500000-participants-released"
 
@@ -67,8 +66,8 @@ BROKEN_LINES = [
                  ["countries.csv:{n}:iso3: 'FXX' is not an ISO 3166-1 alpha-3 code"],
                  id="unknown_iso_code"),
     pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen,2024,", "FIN,fin_finngen,late 2024,",
-                 ["genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or "
-                  "YYYY-MM-DD"], id="unparseable_date"),
+                 [("genome_counts.csv:{n}:as_of_date: 'late 2024' is not a date as YYYY, YYYY-MM or "
+                   "YYYY-MM-DD")], id="unparseable_date"),
     pytest.param(GC, "FIN,fin_finngen,2023-01,", "2023-01", "2018-13",
                  ["genome_counts.csv:{n}:as_of_date: '2018-13' is an impossible date (month 13)"],
                  id="impossible_date"),
@@ -78,8 +77,8 @@ BROKEN_LINES = [
                  ["genome_counts.csv:{n}:value: 'about half a million' is not a whole number"],
                  id="non_numeric_count"),
     pytest.param(GC, ",500348,", FINNGEN_URL, "",
-                 ["genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is "
-                  "required"], id="missing_source_url"),
+                 [("genome_counts.csv:{n}:source_url: is empty; at least one http(s) source URL is "
+                   "required")], id="missing_source_url"),
     pytest.param(GC, ",500348,", FINNGEN_URL, "FinnGen website",
                  ["genome_counts.csv:{n}:source_url: 'FinnGen website' is not an http(s) URL"],
                  id="source_that_is_not_a_url"),
@@ -87,8 +86,8 @@ BROKEN_LINES = [
                  ["genome_counts.csv:{n}:country_iso3: 'NZL' does not name a row of countries.csv"],
                  id="dangling_country_reference"),
     pytest.param(GC, FINNGEN_2024, "FIN,fin_finngen", "FIN,fin_nosuchprogramme",
-                 ["genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
-                  "initiatives.csv"], id="dangling_initiative_reference"),
+                 [("genome_counts.csv:{n}:initiative_id: 'fin_nosuchprogramme' does not name a row of "
+                   "initiatives.csv")], id="dangling_initiative_reference"),
     pytest.param(GC, FINNGEN_2024, ",genotyped,", ",genotyped_ish,",
                  ["genome_counts.csv:{n}:metric: 'genotyped_ish' is not one of: wgs_sequenced"],
                  id="unknown_enum_value"),
