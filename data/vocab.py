@@ -16,8 +16,8 @@ METRICS = (WGS_SEQUENCED, WES_SEQUENCED, GENOTYPED, GENOMES_ACCESSIBLE, TARGET) 
 PROGRESS_METRICS = (WGS_SEQUENCED, WES_SEQUENCED, GENOTYPED, GENOMES_ACCESSIBLE)
 #: Metric -> the prefix of its columns in ``country_summary`` (``wgs_value``, ``wgs_as_of`` …).
 METRIC_PREFIX = dict(zip(PROGRESS_METRICS, ("wgs", "wes", "genotyped", "accessible")))
-CUMULATIVE = "cumulative"
-COUNT_BASES = (CUMULATIVE, "annual", "proxy", "subset")
+CUMULATIVE, PROXY = "cumulative", "proxy"
+COUNT_BASES = (CUMULATIVE, "annual", PROXY, "subset")
 #: Highest first (a summary of several figures carries the lowest confidence among them).
 CONFIDENCE = ("high", "medium", "low")
 
@@ -43,7 +43,8 @@ ELIXIR_NODE, FEGA_NODE, GDI_NODE, BEACON = "elixir_node", "fega_node", "gdi_node
 INFRA_KINDS = (ELIXIR_NODE, "bbmri_eric_node", "eatris_node", "ecrin_node", FEGA_NODE, GDI_NODE,
                "hpc_centre", "sequencing_centre", "national_data_hub", BEACON, "other")
 #: Best first.
-INFRA_STATUS = ("operational", "in_development", "planned", "unknown")
+OPERATIONAL = "operational"
+INFRA_STATUS = (OPERATIONAL, "in_development", "planned", "unknown")
 #: How a node's coordinates were obtained (derived by the pipeline; ``none``: no coordinates).
 LOCATION_PRECISIONS = (STATED, CITY_CENTROID, NO_LOCATION) = ("stated", "city_centroid", "none")
 

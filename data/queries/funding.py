@@ -15,6 +15,7 @@ import datetime as dt
 import pandas as pd
 
 from .. import db
+from .. import vocab as V
 from ..memo import per_release
 
 NO_PROGRAMME = "(no programme stated)"
@@ -57,7 +58,8 @@ def budget(group: str = "programme", money: str = "budget", scope: str = "activi
     """
     if group not in BUDGET_GROUPS or money not in MONEY or scope not in SCOPES:
         raise ValueError("unknown budget grouping, money measure or scope")
-    params = dict(money=MONEY[money], scope=scope, **_filters(programmes, kinds, topics))
+    params = dict(money=MONEY[money], scope=scope, funding_call=V.FUNDING_CALL,
+                  **_filters(programmes, kinds, topics))
     by_prog = db.query("funding_budget", grouping=BUDGET_GROUPS["programme"], **params)
     groups = (by_prog if group == "programme"
               else db.query("funding_budget", grouping=BUDGET_GROUPS[group], **params))

@@ -131,7 +131,8 @@ def map_indicator(indicator: str, year: int | None = None) -> pd.DataFrame:
 def _fill_progress(out: pd.DataFrame, metric: str, year: int | None, *, per_million: bool) -> None:
     cutoff = _year_end(year) if year is not None else dt.date(9999, 12, 31)
     got = db.query("overview_progress_at", metric=metric, cutoff=cutoff).set_index("iso3")
-    other = db.query("overview_other_bases", metric=metric, cutoff=cutoff).set_index("iso3")
+    other = db.query("overview_other_bases", metric=metric, cutoff=cutoff,
+                     cumulative=V.CUMULATIVE).set_index("iso3")
     for i, iso3 in enumerate(out.iso3):
         if iso3 in other.index:
             out.at[i, "other_bases"] = list(other.loc[iso3, "bases"])
@@ -185,19 +186,20 @@ def progress_series(metric_key: str) -> pd.DataFrame:
 
 def proxies(metric_key: str) -> pd.DataFrame:
     """Proxy figures (not genomes) for one metric, as published; never to be summed."""
-    return db.query("overview_proxies", metric=_metric(metric_key))
+    return db.query("overview_proxies", metric=_metric(metric_key), proxy=V.PROXY)
 
 
 def eu_targets() -> pd.DataFrame:
     """Pan-European targets, each programme's latest (1+MG, GDI, GoE) with its target year."""
-    return db.query("overview_targets", scope="eu")
+    return db.query("overview_targets", scope="eu", target=V.TARGET, cumulative=V.CUMULATIVE)
 
 
 def committed_targets() -> pd.DataFrame:
     """Country-level cumulative targets, each programme's latest only (a restated target replaces
     the earlier one), with ``target_year`` and ``in_path``: True when the target has a target year
     and is therefore added to the committed path at the end of that year."""
-    t = db.query("overview_targets", scope="national")
+    t = db.query("overview_targets", scope="national", target=V.TARGET,
+                 cumulative=V.CUMULATIVE)
     t["in_path"] = t.target_year.notna()
     return t
 
@@ -217,7 +219,7 @@ def committed_path(targets: pd.DataFrame) -> pd.DataFrame:
 
 def catalogue_counts() -> dict:
     """``{n_cohorts, n_cohorts_multi_country, n_infra, n_infra_operational, n_infra_countries}``."""
-    row = db.query("overview_catalogue_counts").iloc[0]
+    row = db.query("overview_catalogue_counts", operational=V.OPERATIONAL).iloc[0]
     return {k: int(v) for k, v in row.items()}
 
 

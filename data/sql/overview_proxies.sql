@@ -5,5 +5,5 @@ SELECT g.country_iso3 AS iso3, c.name, g.programme, i.name AS programme_name, g.
 FROM genome_counts AS g
 JOIN countries AS c ON c.iso3 = g.country_iso3
 LEFT JOIN initiatives AS i ON i.initiative_id = g.initiative_id
-WHERE g.metric = $metric AND g.count_basis = 'proxy'
+WHERE g.metric = $metric AND g.count_basis = $proxy
 ORDER BY g.country_iso3, g.programme, g.as_of_last, g.row_order

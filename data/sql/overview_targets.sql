@@ -7,7 +7,7 @@ SELECT g.country_iso3 AS iso3, c.name, g.programme, i.name AS programme_name, g.
 FROM genome_counts AS g
 LEFT JOIN countries AS c ON c.iso3 = g.country_iso3
 LEFT JOIN initiatives AS i ON i.initiative_id = g.initiative_id
-WHERE g.metric = 'target' AND g.count_basis = 'cumulative'
+WHERE g.metric = $target AND g.count_basis = $cumulative
   AND (CASE WHEN $scope = 'eu' THEN g.country_iso3 = 'EU' ELSE g.country_iso3 <> 'EU' END)
 QUALIFY row_number() OVER (
     PARTITION BY g.country_iso3, g.programme
