@@ -27,8 +27,9 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _label(v) -> str:
-    return str(v).replace("_", " ") if not is_missing(v) else "unknown"
+def _label(v, labels: dict) -> str:
+    """The label of code ``v`` (components/labels.py), or "unknown" when it is missing."""
+    return L.label(labels, v) if not is_missing(v) else "unknown"
 
 
 def _yes_no(v) -> str:
@@ -144,7 +145,7 @@ def initiatives_table(inits: pd.DataFrame, latest: pd.DataFrame) -> html.Div:
         rows.append(html.Tr([
             html.Td([html.Strong(short_name(r.name)), html.Div(r.name, className="small text-body-secondary")
                      if short_name(r.name) != r.name else None]),
-            html.Td(_label(r.kind)), html.Td(years if years != "–" else "unknown"),
+            html.Td(_label(r.kind, L.INITIATIVE_KIND)), html.Td(years if years != "–" else "unknown"),
             html.Td([html.Div(number(r.target_genomes) if not is_missing(r.target_genomes)
                               else "no numeric target", className="fw-semibold"),
                      html.Div(r.target_description or "", className="small")]),
@@ -239,9 +240,9 @@ def cohorts_table(cohorts: pd.DataFrame) -> html.Div:
         access = (html.A("access page", href=r.access_url, target="_blank", rel="noopener noreferrer")
                   if isinstance(r.access_url, str) and r.access_url else "no access page public")
         rows.append(html.Tr([html.Td([r.name, html.Small(multi, className="text-body-secondary")]),
-                             html.Td(_label(r.kind)), html.Td(size),
-                             html.Td(", ".join(_label(t) for t in r.data_types) or "unknown"),
-                             html.Td(_label(r.access_model)), html.Td(access),
+                             html.Td(_label(r.kind, L.COHORT_KIND)), html.Td(size),
+                             html.Td(", ".join(_label(t, L.DATA_TYPE) for t in r.data_types) or "unknown"),
+                             html.Td(_label(r.access_model, L.ACCESS_MODEL)), html.Td(access),
                              html.Td(source_links(r.source_urls, limit=2))]))
     return html.Div([
         _table(["Cohort", "Kind", "Participants", "Data types", "Access model", "Access",
@@ -268,9 +269,9 @@ def infra_list(nodes: pd.DataFrame) -> html.Div:
                 names.append(html.Li([r.name, f" ({r.city})" if isinstance(r.city, str) else "",
                                       html.Small(where, className="text-body-secondary"), " ",
                                       *source_links(r.source_urls, limit=1)]))
-            items.append(html.Li([html.Span(_label(status), className="fw-semibold"),
+            items.append(html.Li([html.Span(_label(status, L.INFRA_STATUS), className="fw-semibold"),
                                   html.Ul(names, className="mb-1")]))
-        kinds.append(html.Li([html.Strong(f"{KIND_LABEL.get(kind, _label(kind))} ({len(g)})"),
+        kinds.append(html.Li([html.Strong(f"{_label(kind, KIND_LABEL)} ({len(g)})"),
                               html.Ul(items, className="list-unstyled ms-2")]))
     return html.Ul(kinds, className="small mb-0", id="country-infra-list")
 
@@ -287,7 +288,7 @@ def activities_table(acts: pd.DataFrame) -> html.Div:
         prog = " · ".join(x for x in (r.programme, r.call) if isinstance(x, str) and x)
         rows.append(html.Tr([html.Td([html.Strong(title), html.Div(r.name, className="small")
                                       if title != r.name else None]),
-                             html.Td(_label(r.kind)), html.Td(prog or "—"), html.Td(when),
+                             html.Td(_label(r.kind, L.ACTIVITY_KIND)), html.Td(prog or "—"), html.Td(when),
                              html.Td(r.role), html.Td(source_links(r.source_urls, limit=2))]))
     return _table(["Activity", "Kind", "Programme / call", "Dates", "Role", "Sources"], rows,
                   "country-activities-table", "Funded activities")
@@ -393,7 +394,7 @@ def page_entries(row, sections: dict) -> list[tuple[str, str, str]]:
 def infra_rows(nodes: pd.DataFrame) -> list[dict]:
     """Rows of the node map's table: every node, mapped or not, with its sources."""
     where = L.LOCATION_MAPPED
-    return [{"name": r.name, "kind": KIND_LABEL.get(r.kind, r.kind), "status": _label(r.status),
+    return [{"name": r.name, "kind": KIND_LABEL.get(r.kind, r.kind), "status": _label(r.status, L.INFRA_STATUS),
              "city": r.city if isinstance(r.city, str) else "",
              "lat": "none public" if is_missing(r.lat) else f"{r.lat:.4f}",
              "lon": "none public" if is_missing(r.lon) else f"{r.lon:.4f}",

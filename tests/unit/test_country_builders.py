@@ -151,7 +151,7 @@ def test_infra_map_draws_the_outline_from_the_geojson_url_and_only_located_nodes
 
 def test_infra_list_groups_by_kind_and_status_and_marks_unmapped_nodes(mini_data):
     txt = text_of(cp.infra_list(q.infrastructures("FIN")))
-    assert "ELIXIR node (1)" in txt and "operational" in txt
+    assert "ELIXIR node (1)" in txt and "Operational" in txt
     assert "no public location, not on the map" in txt
     assert "mapped at the city centre (approximate)" in txt
     assert "No research-infrastructure node" in text_of(cp.infra_list(q.infrastructures("MDA")))
