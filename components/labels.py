@@ -100,6 +100,7 @@ STANDARD_CATEGORY = {"access_control": "access control", "data_format": "data fo
                      "discovery": "discovery", "consent_use": "consent use",
                      "quality": "quality", "security": "security"}
 TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
+CHANGE = {"added": "Added", "changed": "Changed", "removed": "Removed"}
 
 # ---- evidence of a figure ----------------------------------------------------------------------
 EVIDENCE = {"reported": "Reported in a publication", "catalogued": "Listed in a national catalogue",
@@ -114,6 +115,7 @@ BY_VOCABULARY: dict[str, dict[str, str]] = {
     "INITIATIVE_KINDS": INITIATIVE_KIND, "ACTIVITY_KINDS": ACTIVITY_KIND, "TOPICS": TOPIC,
     "PROJECT_TOPICS": PROJECT_TOPIC, "PROGRAMMES_FUNDED": PROGRAMME,
     "STANDARD_CATEGORIES": STANDARD_CATEGORY, "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE,
+    "CHANGE_KINDS": CHANGE,
 }
 #: Second mappings (short forms, phrasings for one place), keyed by codes of that vocabulary.
 SECONDARY: dict[str, tuple[dict[str, str], ...]] = {

@@ -115,9 +115,8 @@ RELEASE_SCHEMA = {
         "changes": {"description": "Rows added/changed/removed per table since the previous "
                                    "release; null when not recorded.",
                     "type": ["object", "null"], "additionalProperties": {
-                        "type": "object", "required": ["added", "changed", "removed"],
-                        "properties": {k: {"type": "integer"} for k in ("added", "changed",
-                                                                        "removed")}}},
+                        "type": "object", "required": list(catalog.CHANGE_KINDS),
+                        "properties": {k: {"type": "integer"} for k in catalog.CHANGE_KINDS}}},
         "citation": {"type": "object", "required": ["text", "bibtex"],
                      "properties": {"text": {"type": "string"}, "bibtex": {"type": "string"}}},
         "downloads": {"type": "object"},

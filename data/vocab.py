@@ -75,6 +75,10 @@ TRISTATE = ("true", "false", "unknown")
 #: from a national catalogue (data/harvest), or from a Beacon that answered the harvest.
 EVIDENCE_LEVELS = (REPORTED, CATALOGUED, LIVE) = ("reported", "catalogued", "live")
 
+# ---- releases ---------------------------------------------------------------------------------
+#: How a row of a curated table differs from the previous release (in this order).
+CHANGE_KINDS = ("added", "changed", "removed")
+
 #: Every vocabulary by name (the meta-test walks these; components/labels.py labels each).
 ALL: dict[str, tuple[str, ...]] = {
     "METRICS": METRICS, "COUNT_BASES": COUNT_BASES, "CONFIDENCE": CONFIDENCE,
@@ -84,5 +88,5 @@ ALL: dict[str, tuple[str, ...]] = {
     "LOCATION_PRECISIONS": LOCATION_PRECISIONS, "INITIATIVE_KINDS": INITIATIVE_KINDS,
     "ACTIVITY_KINDS": ACTIVITY_KINDS, "TOPICS": TOPICS, "PROJECT_TOPICS": PROJECT_TOPICS,
     "PROGRAMMES_FUNDED": PROGRAMMES_FUNDED, "STANDARD_CATEGORIES": STANDARD_CATEGORIES,
-    "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE_LEVELS,
+    "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE_LEVELS, "CHANGE_KINDS": CHANGE_KINDS,
 }

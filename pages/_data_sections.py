@@ -13,6 +13,7 @@ from dash import dcc, html
 
 from components import urls
 from components.fmt import partial_date
+from components.labels import CHANGE
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 NOTES = (("SOURCES-countries", "Countries, initiatives, genome figures, milestones"),
@@ -146,11 +147,10 @@ def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -
                if not previous else
                f"Changes against {previous} were not recorded for this release.")
         return [html.P(msg, id="data-changes-none")]
-    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in
-                               ("Table", "Added", "Changed", "Removed")]))
+    head = html.Thead(html.Tr([html.Th(c, scope="col") for c in ("Table", *CHANGE.values())]))
     body = html.Tbody([html.Tr([html.Th(html.Code(t), scope="row"),
                                 *[html.Td(f"{c[k]:,}", className="text-end")
-                                  for k in ("added", "changed", "removed")]])
+                                  for k in CHANGE]])
                        for t, c in counts.items()])
     total = sum(sum(c.values()) for c in counts.values())
     out = [html.P(f"Compared with release {previous}: {total:,} row(s) differ in the curated "

@@ -34,6 +34,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..vocab import CHANGE_KINDS
 from .schemas import TABLES
 
 FILE = "release_changes.parquet"
@@ -49,7 +50,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     spec.name: spec.key for spec in TABLES
 } | {"genome_counts": ("figure_id",), "milestones": ("milestone_id",)}
 ALL_KEYS = KEYS | CATALOGUE_KEYS
-CHANGE_ORDER = ("added", "changed", "removed")
+CHANGE_ORDER = CHANGE_KINDS
 SCHEMA = pa.schema([
     pa.field("table", pa.string(), nullable=False),
     pa.field("key", pa.string(), nullable=False),
