@@ -39,6 +39,9 @@ TABLE_HOLDS = {
     "country_infra_counts": "Derived: nodes per country, kind and status",
     "country_geo": "Derived: label points and bounding boxes of the map",
     "release_changes": "Rows added, changed or removed since the previous release",
+    "catalogue_datasets": "Harvested: dataset records the national catalogues list",
+    "catalogue_nodes": "Harvested: the national catalogue nodes, their status and last harvest",
+    "catalogue_by_country": "Harvested: individuals in 1+MG-compliant genomic datasets per country",
 }
 
 

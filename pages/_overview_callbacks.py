@@ -13,10 +13,12 @@ from dash import (ClientsideFunction, Input, Output, Patch, State, callback, cli
 
 from components import overview_views as views
 from components import urls
+from components.catalogue_views import indicator_table
 from components.chart_card import card_outputs
 from components.figures import overview as figs
 from components.kpi import kpi_row, overview_kpis
 from components.url_state import Param, Spec
+from data.queries import catalogues
 from data.queries import overview as q
 from data.queries.release import release_info
 
@@ -40,6 +42,12 @@ def load_static(_load):
             "figure": figs.timeline_figure(sig), "rows": rows, "cols": cols,
             "sources": views.timeline_sources(sig, rel),
             "notes": views.timeline_notes(figs.timeline_lists(sig)), "countries": countries}
+
+
+@callback(Output("overview-catalogue", "children"), Input("overview-load", "data"))
+def load_catalogue(_load):
+    """What the national catalogues list per country (or "no catalogue harvested")."""
+    return indicator_table(catalogues.by_country(), catalogues.harvest(), "overview-catalogue-table")
 
 
 @callback(output=dict(**card_outputs("overview-map", "title"),

@@ -15,11 +15,13 @@ from dash.exceptions import PreventUpdate
 
 from components import country_profile as cp
 from components import urls
+from components.catalogue_views import country_section
 from components.chart_card import chart_card, notices, register, url_sync
 from components.figures.country import compare_metrics, genome_figure, genome_table, infra_map
 from components.url_state import Param, Spec
 from data.db import release as current_release
 from data.memo import per_release
+from data.queries import catalogues
 from data.queries import country_profile as q
 from data.queries.release import release_info
 
@@ -100,6 +102,7 @@ def layout(iso3=None, **query):
                         "PerMed / EP PerMed projects); partner lists are lower bounds.",
                         className="small text-body-secondary mt-2 mb-0"), print_hide=True),
         _section("Milestones", "country-milestones", print_hide=True),
+        _section("National catalogues", "country-catalogue"),
         _section("Sources for this page", "country-sources"),
     ], id="country-profile", hidden=True)
     return html.Div([
@@ -173,6 +176,17 @@ clientside_callback(
         return window.dash_clientside.no_update;
     }""",
     Output("country-print", "data"), Input("country-canonical", "data"), prevent_initial_call=True)
+
+
+@callback(Output("country-catalogue", "children"), Input("country-canonical", "data"))
+def load_catalogue(canonical):
+    """The country's catalogued figure, its nodes' freshness and datasets (or none harvested)."""
+    iso3 = canonical.get("iso3") if isinstance(canonical, dict) else None
+    if not iso3:
+        return dash.no_update
+    return country_section(catalogues.by_country(iso3), catalogues.nodes(iso3),
+                           catalogues.country_datasets(iso3), catalogues.harvest(),
+                           "country-catalogue-body")
 
 
 @callback(

@@ -12,7 +12,8 @@ from flask import has_request_context, request
 
 from components import urls
 from data import db
-from data.queries import catalog
+from components.catalogue_views import nodes_table
+from data.queries import catalog, catalogues
 from data.queries.release import release_info
 
 from pages._data_api import api_section
@@ -31,6 +32,7 @@ CONFLICTS = markdown_sections("known-conflicts-and-gaps")
 SECTIONS = [
     ("data-release", "Current data release and downloads"),
     ("data-changes", "What changed since the previous release"),
+    ("data-catalogues", "National catalogues harvested"),
     ("data-meaning", "What the figures mean"),
     ("data-methods", "How derived figures are computed"),
     ("data-sources", "Sources"),
@@ -62,6 +64,7 @@ def layout(**_kwargs):
         toc(SECTIONS),
         section("data-release", TITLES["data-release"], _loading("data-release-body")),
         section("data-changes", TITLES["data-changes"], _loading("data-changes-body")),
+        section("data-catalogues", TITLES["data-catalogues"], _loading("data-catalogues-body")),
         section("data-meaning", TITLES["data-meaning"], md(METHODS["What the figures mean"])),
         section("data-methods", TITLES["data-methods"],
                 md(METHODS["How derived figures are computed"])),
@@ -101,3 +104,9 @@ def fill(_load):
             sources_block(catalog.sources("publisher"), catalog.source_totals()),
             cite_block(catalog.citation(info, request.host_url if has_request_context() else "")))
 
+
+
+@callback(Output("data-catalogues-body", "children"), Input("data-load", "data"))
+def fill_catalogues(_load):
+    """The harvested national catalogue nodes: last harvest, status (or none harvested)."""
+    return nodes_table(catalogues.nodes(), catalogues.harvest(), "data-catalogues-table")

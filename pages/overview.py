@@ -12,6 +12,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from components.catalogue_views import INDICATOR
 from components.chart_card import chart_card, notices, register, url_sync
 from components.figures import overview as figs
 from components.kpi import OVERVIEW_LABELS, kpi_placeholders
@@ -116,4 +117,7 @@ def layout(**kwargs):
                        "month. Undated signatories and non-signatories are listed below the "
                        "chart."),
         html.Div(id="overview-timeline-notes", className="small mb-3"),
+        html.Section([html.H2(INDICATOR, className="h5"),
+                      dcc.Loading(html.Div(id="overview-catalogue"), delay_show=300)],
+                     className="mb-3", id="overview-catalogue-section"),
     ])

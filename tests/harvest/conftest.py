@@ -93,3 +93,22 @@ def loopback():
     server = serve(routes())
     yield server
     server.close()
+
+
+def harvested_release(sources: Path, root: Path, *, demo: bool) -> Path:
+    """Harvest the good loopback nodes into ``root/harvest`` and build ``sources`` with it into
+    ``root/built`` (returned: an ``ATLAS_DATA_DIR``)."""
+    from data.harvest import snapshot
+    from data.pipeline.build import build
+
+    with serve(routes()) as server:
+        snapshot.harvest(make_nodes(server.base, GOOD), root / "harvest", limits=FAST, demo=demo)
+    build(sources, root / "built", harvest=root / "harvest")
+    return root / "built"
+
+
+@pytest.fixture(scope="session")
+def demo_release(release_factory, tmp_path_factory) -> Path:
+    """The mini sources built with a demonstration harvest of the good loopback nodes."""
+    src = release_factory("demo-catalogue", build=False).sources
+    return harvested_release(src, tmp_path_factory.mktemp("demo-catalogue"), demo=True)
