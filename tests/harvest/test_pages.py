@@ -3,13 +3,12 @@ with a harvest they show, labelled with their evidence level, freshness and demo
 without one they say "no catalogue harvested", never zero."""
 from __future__ import annotations
 
+from dash import html
+
 import app as atlas  # noqa: F401  (creates the Dash app, which registers the pages)
 from components.catalogue_views import DEMO, NO_CATALOGUE
 from pages import _overview_callbacks as overview
 from pages import country, data
-
-from dash import html
-
 from tests.callbacks.harness import find as _find
 from tests.callbacks.harness import text_of
 
