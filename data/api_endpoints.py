@@ -42,6 +42,12 @@ DATE_TO = Param("to", "date", "Keep rows whose date period starts on or before t
                 "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2024-06")
 
 
+def _coded(name: str, description: str, vocab: str, labels: dict | None = None,
+           example: str | None = None) -> Param:
+    """A comma-separated filter on a fixed vocabulary (``VOCAB[vocab]``), documented with labels."""
+    return Param(name, "list", description, choices=VOCAB[vocab], labels=labels, example=example)
+
+
 @dataclass(frozen=True)
 class Endpoint:
     rule: str
@@ -158,13 +164,11 @@ ENDPOINTS: list[Endpoint] = [
              "source gives), count basis and confidence. Metrics are different things and are "
              "never summed here; annual, proxy and subset figures are labelled by count_basis.",
              (COUNTRY,
-              Param("metric", "list", "Metrics (any of them).", choices=VOCAB["metric"],
-                    example=V.WGS_SEQUENCED, labels=L.METRIC),
-              Param("basis", "list", "Count bases (any of them).", choices=VOCAB["count_basis"],
-                    example=V.CUMULATIVE, labels=L.BASIS),
+              _coded("metric", "Metrics (any of them).", "metric", L.METRIC, V.WGS_SEQUENCED),
+              _coded("basis", "Count bases (any of them).", "count_basis", L.BASIS, V.CUMULATIVE),
               Param("initiative", "list", "Initiative ids (any of them).",
                     choices=_vocab("initiative"), example="fin_finngen"),
-              Param("confidence", "list", "Confidence levels.", choices=VOCAB["confidence"]),
+              _coded("confidence", "Confidence levels.", "confidence"),
               DATE_FROM, DATE_TO, *PAGED),
              lambda a: q.genome_figures(a["country"] or (), a["metric"] or (), a["basis"] or (),
                                         a["initiative"] or (), a["confidence"] or (),
@@ -208,20 +212,16 @@ ENDPOINTS: list[Endpoint] = [
              "National nodes (ELIXIR, BBMRI-ERIC, Federated EGA, GDI, …), HPC and sequencing "
              "centres. location_precision says whether coordinates are stated or a city centroid.",
              (COUNTRY,
-              Param("kind", "list", "Kinds of node.", choices=VOCAB["infra_kind"],
-                    example=V.GDI_NODE, labels=L.INFRA_KIND),
-              Param("status", "list", "Status.", choices=VOCAB["infra_status"],
-                    labels=L.INFRA_STATUS), *PAGED),
+              _coded("kind", "Kinds of node.", "infra_kind", L.INFRA_KIND, V.GDI_NODE),
+              _coded("status", "Status.", "infra_status", L.INFRA_STATUS), *PAGED),
              lambda a: q.infrastructures(a["country"] or (), a["kind"] or (), a["status"] or ()),
              row="infrastructure", example="?kind=gdi_node,fega_node"),
     Endpoint("/activities", "listActivities", "activities", "Funded projects, calls and groups.",
              "EU projects, partnerships, funding calls and expert groups. A country matches as "
              "coordinator or participant. Budgets are as stated by the source (null if none).",
              (COUNTRY,
-              Param("kind", "list", "Kinds of activity.", choices=VOCAB["activity_kind"],
-                    labels=L.ACTIVITY_KIND),
-              Param("topic", "list", "Topics (any of them).", choices=VOCAB["topic"],
-                    example=V.RARE_DISEASE, labels=L.TOPIC), *PAGED),
+              _coded("kind", "Kinds of activity.", "activity_kind", L.ACTIVITY_KIND),
+              _coded("topic", "Topics (any of them).", "topic", L.TOPIC, V.RARE_DISEASE), *PAGED),
              lambda a: q.activities(a["country"] or (), a["kind"] or (), a["topic"] or ()),
              row="activity", example="?country=FIN&topic=infrastructure"),
     Endpoint("/milestones", "listMilestones", "milestones", "Milestones of the initiative.",
