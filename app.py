@@ -14,15 +14,19 @@ from dash import Dash, Input, Output, State, callback, set_props
 
 import components.theme  # noqa: F401  (registers the Plotly template)
 from components.shell import APP_NAME, shell
+from data import db
 from data.db import DataError, release
 from data.queries.release import release_info
 from web import install
 
+UNDER_GUNICORN = "gunicorn.arbiter" in sys.modules  # a worker forked by gunicorn's master
+db.FALLBACK = UNDER_GUNICORN  # such a worker may serve an older intact release (see data/db.py)
 try:
     release()  # fail fast with a clear message when the data is missing or corrupt
 except DataError as err:
     print(f"1+MG Atlas cannot start: {err}", file=sys.stderr)
-    sys.exit(2)
+    sys.exit(3 if UNDER_GUNICORN else 2)  # 3 is gunicorn's boot error: its master halts
+
 
 log = logging.getLogger("atlas.callbacks")
 

@@ -3,7 +3,10 @@
 A *release* is loaded whole into an in-memory DuckDB database: every Parquet file named by the
 release manifest is checked against its sha256 and copied into a table. The running app therefore
 keeps serving what it loaded even if a file is deleted or corrupted underneath it, and a new release
-(``CURRENT`` replaced by the pipeline) is picked up all at once or not at all.
+(``CURRENT`` replaced by the pipeline) is picked up all at once or not at all. A process that
+starts while the release CURRENT names is damaged serves the newest kept release that is intact and
+says so (``Release.note``; ``/healthz`` answers 503 with it). Files are checked by
+``data.release_files`` (plain Python, also used by gunicorn's master before it forks).
 
 Hardening: extension auto-install/auto-load are off; file access is limited to the release
 directory, then external access is switched off and the configuration locked, so no later query can
@@ -11,7 +14,6 @@ read another file or a URL.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -24,28 +26,24 @@ import duckdb
 import pandas as pd
 
 from . import memo
-from .hashing import sha256_file
+from .release_files import (  # TABLES and DataError: the app imports them from here
+    FIX,
+    TABLES,  # noqa: F401
+    DataError,
+    current_id,
+    kept_releases,
+    signature,
+    verify,
+)
 from .settings import SQL_DIR, data_dir
 
 log = logging.getLogger(__name__)
 
-#: Tables the app may load; a manifest naming anything else is refused.
-TABLES = frozenset({
-    "countries", "initiatives", "genome_counts", "milestones", "cohorts", "infrastructures",
-    "activities", "funded_projects", "calls", "standards", "progress_by_country", "progress_series",
-    "country_figures_latest", "country_summary", "country_infra_counts", "country_geo",
-    "release_changes", "catalogue_datasets", "catalogue_nodes", "catalogue_by_country",
-})
 RELOAD_SECONDS = float(os.environ.get("ATLAS_RELOAD_SECONDS", "5"))
+#: May a process serve an older intact release when CURRENT's is damaged? (app.py: in a worker of a
+#: running server, yes; at a plain start, no: bad data must stop it.)
+FALLBACK = False
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # query names
-_RELEASE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # release ids (hex hashes)
-
-
-class DataError(RuntimeError):
-    """The data directory is missing, incomplete or corrupt; the message names the file and the fix."""
-
-
-FIX = "rebuild it with `python -m data.pipeline` (or restore data/built from git)"
 
 
 def hardened_connection(allowed_dir: Path) -> duckdb.DuckDBPyConnection:
@@ -66,32 +64,21 @@ class Release:
     manifest: dict
     con: duckdb.DuckDBPyConnection
     loaded_at: float = field(default_factory=time.time)
+    signature: tuple = ()  # the directory's files when loaded (see release_files.signature)
+    note: str | None = None  # why this release is served instead of the one CURRENT names
 
 
-def load_release(root: Path | None = None) -> Release:
-    """Load the release named by ``<root>/CURRENT``, verifying every file. Raises DataError."""
+def load_release(root: Path | None = None, release_id: str | None = None) -> Release:
+    """Load a release (default: the one ``<root>/CURRENT`` names), verifying every file first.
+    Raises DataError."""
     root = root or data_dir()
-    current = root / "CURRENT"
-    if not current.exists():
-        raise DataError(f"{current} is missing: no data release is built; {FIX}.")
-    release_id = current.read_text().strip()
-    if not _RELEASE_RE.match(release_id):
-        raise DataError(f"{current} names {release_id!r}, which is not a release id; {FIX}.")
+    release_id = release_id or current_id(root)
     directory = root / "releases" / release_id
-    mpath = directory / "manifest.json"
-    try:
-        manifest = json.loads(mpath.read_text())
-    except (OSError, ValueError) as e:
-        raise DataError(f"{mpath} cannot be read ({e.__class__.__name__}); {FIX}.") from None
+    sig = signature(directory)
+    manifest = verify(directory)
     con = hardened_connection(directory)
-    for name, info in sorted(manifest.get("tables", {}).items()):
-        if name not in TABLES:
-            raise DataError(f"{mpath} names an unknown table {name!r}; {FIX}.")
+    for name, info in sorted(manifest["tables"].items()):
         path = directory / f"{name}.parquet"
-        if not path.exists():
-            raise DataError(f"{path} is missing; {FIX}.")
-        if sha256_file(path) != info["sha256"]:
-            raise DataError(f"{path} does not match its manifest hash (corrupt or edited); {FIX}.")
         try:
             # Relation API: the table name (from the allow-list) never enters a SQL string.
             con.read_parquet(str(path)).create(name)
@@ -102,9 +89,40 @@ def load_release(root: Path | None = None) -> Release:
     try:
         con.execute(sql_text("release_macros"))  # definitions the queries share
     except duckdb.Error as e:
-        raise DataError(f"{mpath}: the release lacks a table the queries need ({e}); {FIX}.") from None
+        raise DataError(f"{directory}: the release lacks a table the queries need ({e}); {FIX}.") from None
     con.execute("SET lock_configuration = true")
-    return Release(release_id, directory, manifest, con)
+    return Release(release_id, directory, manifest, con, signature=sig)
+
+
+def load_intact(root: Path | None = None) -> Release:
+    """The release CURRENT names or, when it cannot be loaded and ``FALLBACK`` is on, the newest
+    kept release that can (its ``note`` says why; logged once). Raises the DataError about CURRENT
+    when none can."""
+    root = root or data_dir()
+    try:
+        return load_release(root)
+    except DataError as e:
+        if not FALLBACK:
+            raise
+        err = e
+    for rid in kept_releases(root):
+        try:
+            rel = load_release(root, rid)
+        except DataError:
+            continue
+        rel.note = f"{err} Serving release {rid}, the newest intact one, until then."
+        _State.failed = _failure_key(root)
+        log.error("data release not loaded: %s", rel.note)
+        return rel
+    raise err
+
+
+def _failure_key(root: Path) -> tuple | None:
+    try:
+        rid = current_id(root)
+    except DataError:
+        return None
+    return rid, signature(root / "releases" / rid)
 
 
 class _State:
@@ -112,7 +130,9 @@ class _State:
     release: Release | None = None
     pid: int | None = None
     checked_at: float = 0.0
-    failed: str | None = None  # a release id that failed to load (not retried until CURRENT changes)
+    # (release id, files) that failed to load: not retried until CURRENT or its files change
+    failed: tuple | None = None
+    failure: str | None = None
     local = threading.local()
 
 
@@ -122,29 +142,40 @@ def release() -> Release:
     if st.release is None or st.pid != os.getpid():
         with st.lock:
             if st.release is None or st.pid != os.getpid():
-                st.release, st.pid, st.checked_at = load_release(), os.getpid(), time.time()
+                st.release, st.pid, st.checked_at = load_intact(), os.getpid(), time.time()
+                st.failure = st.release.note
     elif time.time() - st.checked_at > RELOAD_SECONDS:
         _maybe_reload()
     return st.release
 
 
-def _maybe_reload() -> None:
+def refresh() -> None:
+    """Look at CURRENT now (not only every ``ATLAS_RELOAD_SECONDS``)."""
+    release()
+    _maybe_reload(force=True)
+
+
+def failure() -> str | None:
+    """Why the release CURRENT names is not the one served (None when nothing failed)."""
+    return _State.failure
+
+
+def _maybe_reload(force: bool = False) -> None:
     st = _State
     with st.lock:
-        if time.time() - st.checked_at <= RELOAD_SECONDS:
+        if not force and time.time() - st.checked_at <= RELOAD_SECONDS:
             return
         st.checked_at = time.time()
-        try:
-            current = (data_dir() / "CURRENT").read_text().strip()
-        except OSError:
+        root = data_dir()
+        key = _failure_key(root)
+        if key is None or key[0] == st.release.release_id and not st.release.note or key == st.failed:
             return  # keep serving what is loaded
-        if current in (st.release.release_id, st.failed):
-            return
         try:
-            st.release = load_release()
+            st.release = load_release(root, key[0])
+            st.failed = st.failure = None
             log.info("loaded data release %s", st.release.release_id)
         except DataError as e:
-            st.failed = current
+            st.failed, st.failure = key, str(e)
             log.error("new data release not loaded, still serving %s: %s", st.release.release_id, e)
 
 
@@ -153,6 +184,7 @@ def reset() -> None:
     with _State.lock:
         _State.release = None
         _State.pid = None
+        _State.failed = _State.failure = None
         _State.local = threading.local()
     memo.clear()
 

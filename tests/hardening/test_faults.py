@@ -5,6 +5,7 @@ import json
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -16,6 +17,26 @@ from tests.waiting import holds_for, wait_until
 def _get(base, path="/healthz"):
     with urllib.request.urlopen(base + path, timeout=10) as r:
         return json.loads(r.read())
+
+
+def _health(base) -> dict:
+    """The body of a /healthz answer that must be 503 (degraded)."""
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.urlopen(base + "/healthz", timeout=10)
+    assert e.value.code == 503
+    return json.loads(e.value.read())
+
+
+def _served_of(health: dict) -> tuple:
+    return health["release_id"], health["countries"]
+
+
+def _served(base) -> tuple:
+    """(release id, countries) that /healthz reports, whatever its status."""
+    try:
+        return _served_of(_get(base))
+    except urllib.error.HTTPError as e:
+        return _served_of(json.loads(e.read()))
 
 
 @pytest.fixture
@@ -47,10 +68,14 @@ def test_keeps_serving_when_a_data_file_is_deleted_or_corrupted(rel, server):
     d = rel.release_dir
     (d / "countries.parquet").unlink()
     (d / "cohorts.parquet").write_bytes(b"garbage")
-    # answered the same all through several re-checks of the data directory
-    holds_for(lambda: _get(server) == before, seconds=5 * RELOAD_SECONDS)
+    # the same data answered all through several re-checks of the data directory (from memory);
+    # /healthz now says the files on disk changed (503, issue 19)
+    holds_for(lambda: _served(server) == _served_of(before), seconds=5 * RELOAD_SECONDS)
     for _ in range(5):
-        assert _get(server) == before
+        h = _health(server)
+        assert _served_of(h) == _served_of(before)
+        assert h["status"] == "degraded" and "cohorts.parquet" in h["detail"]  # the first bad file
+        assert _get(server, "/api/v1/release")["data"]["release_id"] == before["release_id"]
 
 
 def test_picks_up_a_new_release_whole(rel, server):
@@ -70,9 +95,13 @@ def test_a_corrupt_new_release_is_not_loaded(rel, served):
     (bad / "countries.parquet").write_bytes(b"not parquet")
     (rel.out / "CURRENT").write_text("badrelease01\n")
     # until the server has tried the new release and refused it, answering the old one meanwhile
-    wait_until(lambda: _get(server) == old and "not loaded" in proc.log.read_text(errors="replace"),
+    wait_until(lambda: _served(server) == _served_of(old)
+               and "not loaded" in proc.log.read_text(errors="replace"),
                timeout=10, what="the server refuses badrelease01", ignore=())
-    assert _get(server) == old
+    h = _health(server)  # the old release is still served; /healthz says why (issue 19)
+    assert _served_of(h) == _served_of(old)
+    assert h["status"] == "degraded" and h["current_release"] == "badrelease01"
+    assert "badrelease01" in h["detail"] and "countries.parquet" in h["detail"]
 
 
 def test_start_with_corrupt_data_stops_with_a_clear_message(rel):
