@@ -1,15 +1,18 @@
-"""Server-side plumbing around the Dash app: security headers, health check, API and downloads.
+"""Server-side plumbing around the Dash app: request guard, security headers, health check, API and
+downloads.
 
 ``install(server)`` is called once by app.py on the Flask server.
 """
 from __future__ import annotations
 
+from dash import get_app
 from flask import Flask
 
-from . import api, compression, downloads, headers, health
+from . import api, compression, downloads, guard, headers, health
 
 
 def install(server: Flask) -> None:
+    guard.install(server, lambda: get_app().callback_map)
     compression.install(server)
     headers.install(server)
     health.install(server)
