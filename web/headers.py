@@ -1,4 +1,5 @@
-"""Security and caching headers on every response; no server or framework version disclosed.
+"""Security and caching headers on every response; no server or framework name disclosed (gunicorn's
+own ``Server`` line is dropped in gunicorn.conf.py). HTML pages: ``Cache-Control: no-cache``.
 
 Content-Security-Policy: scripts only from this origin plus the exact inline scripts Dash writes into
 its HTML page, allowed by their sha256 hashes (computed from the page being sent, so a new inline
@@ -60,6 +61,8 @@ def _cache_control(resp: Response) -> None:
         resp.headers["Cache-Control"] = "public, max-age=86400"
     elif path.startswith(("/_dash-update-component", "/_dash-layout", "/_dash-dependencies")):
         resp.headers.setdefault("Cache-Control", "no-store")
+    elif resp.mimetype == "text/html":
+        resp.headers.setdefault("Cache-Control", "no-cache")  # pages name the served release
 
 
 def install(server: Flask) -> None:

@@ -3,8 +3,8 @@
 Output layout (``data/built/`` by default)::
 
     CURRENT                      # one line: the directory name of the served release
-    releases/<release_id>/       # *.parquet + manifest.json; the current and the previous release
-                                 # are kept (the previous one is what the release diff compares to)
+    releases/<release_id>/       # *.parquet + manifest.json; the newest ATLAS_KEEP_RELEASES (5)
+                                 # are kept, so their download URLs keep answering (see prune())
 
 A build writes a new release directory under a temporary name, renames it into place, then replaces
 ``CURRENT`` with ``os.replace`` — readers see the old release or the new one, never a mix. If any
@@ -34,6 +34,7 @@ from .schemas import STANDARD_ALIASES, TABLES
 from .validate import validate_sources
 
 SCHEMA_VERSION = 1
+KEEP_RELEASES = 5  # releases kept on disk (override: ATLAS_KEEP_RELEASES); see prune()
 EEA_NON_EU = {"ISL", "LIE", "NOR"}
 DATE_COLUMNS = {
     "countries": ["onemg_signed_date"], "genome_counts": ["as_of_date"], "milestones": ["date"],
@@ -235,10 +236,7 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None,
         tmp_current = out_dir / ".CURRENT.tmp"
         tmp_current.write_text(release_id + "\n")
         os.replace(tmp_current, out_dir / "CURRENT")
-        keep = {release_id, current}
-        for d in (out_dir / "releases").iterdir():
-            if d.name not in keep:
-                shutil.rmtree(d)
+        prune(out_dir)
         return manifest
     finally:
         if tmp.exists():
@@ -251,6 +249,36 @@ def _catalogue_entry(harvest: Path | None) -> dict | None:
     from .catalogue import load
 
     return load(harvest)[1]
+
+
+def keep_releases() -> int:
+    """How many releases stay on disk (``ATLAS_KEEP_RELEASES``, default 5, at least 1)."""
+    return max(1, int(os.environ.get("ATLAS_KEEP_RELEASES", str(KEEP_RELEASES))))
+
+
+def prune(out_dir: Path) -> list[str]:
+    """Delete all but the newest ``keep_releases()`` releases; return the ids kept, newest first.
+
+    Newest: the served release, then the ones it replaced (``previous_release``, in turn), then any
+    other by build time. Kept releases keep their immutable download URLs answering."""
+    dirs = {d.name: d for d in (out_dir / "releases").iterdir() if d.is_dir()}
+    manifests = {}
+    for name, d in dirs.items():
+        try:
+            manifests[name] = json.loads((d / "manifest.json").read_text())
+        except (OSError, ValueError):
+            manifests[name] = {}
+    order, rid = [], read_current(out_dir)
+    while rid in dirs and rid not in order:
+        order.append(rid)
+        rid = manifests[rid].get("previous_release")
+    order += sorted((n for n in dirs if n not in order),
+                    key=lambda n: (str(manifests[n].get("built_at", "")), dirs[n].stat().st_mtime),
+                    reverse=True)
+    kept = order[:keep_releases()]
+    for name in order[len(kept):]:
+        shutil.rmtree(dirs[name])
+    return kept
 
 
 def read_current(out_dir: Path) -> str | None:

@@ -34,7 +34,8 @@ def gunicorn(data: Path, log: Path, config: str = "gunicorn.conf.py", **env) -> 
     ``log``; return (process, base url). Does not wait for it to answer."""
     port = free_port()
     full = dict(os.environ, ATLAS_DATA_DIR=str(data), PORT=str(port), HOST="127.0.0.1",
-                ATLAS_WORKERS="2", ATLAS_THREADS="2", DASH_DISABLE_VERSION_CHECK="true", **env)
+                ATLAS_WORKERS="2", ATLAS_THREADS="2", DASH_DISABLE_VERSION_CHECK="true")
+    full.update(env)
     with open(log, "wb") as f:
         proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", config, "app:server"],
                                 cwd=ROOT, env=full, stdout=f, stderr=subprocess.STDOUT)
