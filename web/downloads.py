@@ -9,7 +9,7 @@
 - ``/downloads/notes/<name>.md``: the curated source notes (conflicts and gaps).
 
 ``<release>`` is ``latest`` (the served release; short cache) or a release id (immutable; the
-served release or the previous one while it is kept on disk). Table names come from the
+served release or any release the pipeline keeps on disk, ``ATLAS_KEEP_RELEASES``). Table names come from the
 allow-list ``data.db.TABLES`` and the release manifest; nothing from the URL reaches a path
 unchecked.
 """
