@@ -33,7 +33,7 @@ def test_gunicorn_sends_no_server_header(mini_built, tmp_path):
                 r = e
             assert r.headers.get("Server") is None, (path, r.headers.get("Server"))
             for value in r.headers.values():
-                assert not re.search(r"gunicorn|werkzeug|flask", value, re.I), (path, value)
+                assert not re.search(r"gunicorn|werkzeug|flask", value, re.IGNORECASE), (path, value)
     finally:
         stop(proc)
 
