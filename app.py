@@ -66,6 +66,11 @@ def toggle_nav(n, is_open):
     return not is_open
 
 
+if UNDER_GUNICORN:
+    # Dash completes its setup on the first request, unsafely when several threads arrive at once
+    # (a freshly recycled worker under load): complete it before this worker serves anyone.
+    server.test_client().get("/_dash-dependencies")
+
 if __name__ == "__main__":
     app.run(debug=os.environ.get("ATLAS_DEBUG") == "1", dev_tools_disable_version_check=True,
             host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")))
