@@ -6,11 +6,11 @@ used by ``data.db`` before it loads a release. Layout: ``<root>/CURRENT`` names 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
+from .hashing import sha256_file
 from .settings import data_dir
 
 FIX = "rebuild it with `python -m data.pipeline` (or restore data/built from git)"
@@ -27,14 +27,6 @@ TABLES = frozenset({
 
 class DataError(RuntimeError):
     """The data directory is missing, incomplete or corrupt; the message names the file and the fix."""
-
-
-def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 16), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def current_id(root: Path | None = None) -> str:
@@ -77,7 +69,7 @@ def verify(directory: Path) -> dict:
         path = directory / f"{name}.parquet"
         if not path.is_file():
             raise DataError(f"{path} is missing; {FIX}.")
-        if sha256(path) != info["sha256"]:
+        if sha256_file(path) != info["sha256"]:
             raise DataError(f"{path} does not match its manifest hash (corrupt or edited); {FIX}.")
         with open(path, "rb") as f:
             head = f.read(4)
