@@ -5,7 +5,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -49,20 +48,6 @@ def get(base: str, path: str, timeout: float = 10) -> tuple[int, bytes]:
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
-
-
-def wait_for(cond, seconds: float = 60, what: str = "condition"):
-    """Poll ``cond()`` until it returns something truthy (returned) or fail after ``seconds``."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        try:
-            v = cond()
-        except OSError:
-            v = None
-        if v:
-            return v
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def stop(proc: subprocess.Popen) -> None:

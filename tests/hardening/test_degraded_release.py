@@ -7,8 +7,9 @@ import json
 import signal
 
 from data.pipeline.build import build
+from tests.waiting import wait_until
 
-from .conftest import get, gunicorn, stop, wait_for
+from .conftest import get, gunicorn, stop
 
 
 def _health(base):
@@ -27,7 +28,7 @@ def test_recycled_workers_fall_back_to_the_last_intact_release(data_copy, tmp_pa
     log = tmp_path / "gunicorn.log"
     proc, base = gunicorn(out, log)
     try:
-        wait_for(lambda: get(base, "/healthz", 2)[0] == 200, what="a healthy server")
+        wait_until(lambda: get(base, "/healthz", 2)[0] == 200, timeout=60, what="a healthy server")
         assert _health(base)[1] == {"status": "ok", "release_id": new, "countries": 6}
 
         # 1. a file of the served release disappears: answers go on (from memory), /healthz says so
@@ -39,7 +40,8 @@ def test_recycled_workers_fall_back_to_the_last_intact_release(data_copy, tmp_pa
 
         # 2. every worker is replaced: they load the last intact release and say so
         proc.send_signal(signal.SIGHUP)
-        wait_for(lambda: _health(base)[1].get("release_id") == old, 60, "workers on the old release")
+        wait_until(lambda: _health(base)[1].get("release_id") == old, timeout=60,
+                   what="workers on the old release")
         for _ in range(5):  # both new workers answer; none hangs
             status, h = _health(base)
             assert status == 503 and h["status"] == "degraded"
@@ -58,7 +60,7 @@ def test_recycled_workers_fall_back_to_the_last_intact_release(data_copy, tmp_pa
         (out / "CURRENT").unlink()
         (out / "releases" / new).rename(out / "releases" / "damaged")
         assert build(src, out)["release_id"] == new
-        wait_for(lambda: _health(base) == (200, {"status": "ok", "release_id": new, "countries": 6}),
-                 30, "the rebuilt release")
+        wait_until(lambda: _health(base) == (200, {"status": "ok", "release_id": new, "countries": 6}),
+                   timeout=30, what="the rebuilt release")
     finally:
         stop(proc)

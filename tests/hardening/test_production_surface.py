@@ -8,8 +8,9 @@ import urllib.request
 import pytest
 
 from data.pipeline.build import build
+from tests.waiting import wait_until
 
-from .conftest import gunicorn, stop, wait_for
+from .conftest import gunicorn, stop
 
 PAGES = ["/", "/countries", "/data", "/no-such-page"]
 
@@ -24,8 +25,8 @@ def client():
 def test_gunicorn_sends_no_server_header(mini_built, tmp_path):
     proc, base = gunicorn(mini_built, tmp_path / "gunicorn.log", ATLAS_WORKERS="1")
     try:
-        wait_for(lambda: urllib.request.urlopen(base + "/healthz", timeout=2).status == 200,
-                 what="a healthy server")
+        wait_until(lambda: urllib.request.urlopen(base + "/healthz", timeout=2).status == 200,
+                   timeout=60, what="a healthy server")
         for path in ["/healthz", "/", "/api/v1/release", "/assets/atlas.css", "/nope/../x"]:
             try:
                 r = urllib.request.urlopen(base + path, timeout=10)
