@@ -75,7 +75,7 @@ def test_a_worker_that_cannot_load_stops_gunicorn(data_copy, tmp_path):
     bare = tmp_path / "bare.conf.py"
     bare.write_text("workers = 2\nthreads = 1\nworker_class = 'gthread'\n")
     proc, _ = gunicorn(out, tmp_path / "gunicorn.log", config=str(bare))
-    text = _run_to_exit(proc, tmp_path / "gunicorn.log")
+    text = _run_to_exit(proc, tmp_path / "gunicorn.log", 60)  # each worker imports the app first
     assert proc.returncode != 0, text
     assert 1 <= text.count(MESSAGE) <= 2, text  # at most once per worker process
     assert "Traceback" not in text, text
