@@ -17,6 +17,9 @@ API_PREFIX = "/api/v1"
 DOWNLOADS_PREFIX = "/downloads"
 DATA_PAGE = "/data"
 COHORTS_PAGE = "/cohorts"
+CATALOG = "/catalog"
+CATALOG_TTL = CATALOG + ".ttl"
+CATALOG_JSONLD = CATALOG + ".jsonld"
 #: What a download address looks like (for error messages and the Data page).
 DOWNLOAD_PATTERNS = (f"{DOWNLOADS_PREFIX}/<latest or release id>/<table>.csv|.parquet or "
                      f"{DOWNLOADS_PREFIX}/<latest or release id>/bundle.zip")
@@ -90,3 +93,13 @@ def api(path: str = "", params: Mapping[str, object] | None = None, **kw) -> str
 def data_page(anchor: str | None = None) -> str:
     """The Data & sources page, or one of its sections (``data-api``, ``data-downloads`` …)."""
     return DATA_PAGE + (f"#{anchor}" if anchor else "")
+
+
+def catalog_node(name: str) -> str:
+    """A node of the DCAT catalogue (dataset, distribution, publisher): ``/catalog.ttl#<name>``."""
+    return f"{CATALOG_TTL}#{name}"
+
+
+def datapackage(release: str) -> str:
+    """The Frictionless Data Package describing a release's tables."""
+    return download(release, "datapackage.json")

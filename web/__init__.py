@@ -1,5 +1,5 @@
-"""Server-side plumbing around the Dash app: request guard, security headers, health check, API and
-downloads.
+"""Server-side plumbing around the Dash app: request guard, security headers, health check, API,
+downloads and the DCAT catalogue.
 
 ``install(server)`` is called once by app.py on the Flask server.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import get_app
 from flask import Flask
 
-from . import api, compression, downloads, guard, headers, health
+from . import api, catalog, compression, downloads, guard, headers, health
 
 
 def install(server: Flask) -> None:
@@ -18,3 +18,4 @@ def install(server: Flask) -> None:
     health.install(server)
     api.install(server)
     downloads.install(server)
+    catalog.install(server)

@@ -50,7 +50,7 @@ MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "zip": "
 
 
 @per_release(size=64)
-def _csv_bytes(rid: str, table: str) -> bytes:
+def csv_bytes(rid: str, table: str) -> bytes:
     _, manifest, current = release.resolve(rid)
     return frame_to_csv(release.table_frame(rid, manifest, table, current)).encode("utf-8")
 
@@ -73,7 +73,7 @@ def _bundle(rid: str, base: str) -> bytes:
                        compress_type=zipfile.ZIP_DEFLATED)
         for table in sorted(t for t in manifest["tables"] if t in TABLES):
             release.table_bytes(rid, manifest, table)
-            put(f"{table}.csv", _csv_bytes(rid, table))
+            put(f"{table}.csv", csv_bytes(rid, table))
         readme = DATA_README.read_text() if DATA_README.is_file() else (
             "# 1+MG Atlas data release\n\nThe data dictionary (data/README.md) was not available "
             "when this bundle was made; see notes/REFERENCE-README.md for the source tables.\n")
@@ -119,7 +119,7 @@ def table_file(rel: str, filename: str):
         table, ext = m.groups()
         data = release.table_bytes(rid, manifest, table)
         if ext == "csv":
-            data = _csv_bytes(rid, table)
+            data = csv_bytes(rid, table)
         return _send(data, ext, f"atlas-{rid}-{table}.{ext}", rid, immutable)
     except release.NotFound as e:
         return json_error(404, str(e), urls.DOWNLOAD_PATTERNS + "; tables: "

@@ -70,8 +70,10 @@ def _calls() -> dict:
         "data.queries.api.codes": lambda: (),
         "data.queries.cohorts.summary": lambda: (cohorts.CohortFilters(),),
         "pages.country.spec": lambda: (),
-        "web.downloads._csv_bytes": lambda: (rid(), "countries"),
+        "web.downloads.csv_bytes": lambda: (rid(), "countries"),
         "web.downloads._bundle": lambda: (rid(), "http://localhost"),
+        "data.publication.coverage": lambda: (),
+        "web.catalog.serialised": lambda: ("http://localhost", "text/turtle"),
     }
 
 
