@@ -37,6 +37,10 @@ class Param:
 
     kind: ``choice`` (one of ``choices``), ``multi`` (comma-separated subset of ``choices``),
     ``int`` (``lo``..``hi``), ``bool`` (``1``/``0``), ``text`` (free text, at most ``max_len``).
+
+    ``aliases`` are former names of the parameter and ``value_aliases`` ``(old, new)`` pairs of
+    former values: links written before a rename still read the same. ``upper`` upper-cases
+    ``choice``/``multi`` values before checking them (ISO codes).
     """
 
     name: str
@@ -47,6 +51,15 @@ class Param:
     hi: int | None = None
     max_len: int = MAX_TEXT
     label: str = ""
+    aliases: tuple[str, ...] = ()
+    value_aliases: tuple[tuple[str, str], ...] = ()
+    upper: bool = False
+
+    def _canon(self, v: Any) -> Any:
+        if not isinstance(v, str):
+            return v
+        v = dict(self.value_aliases).get(v, v)
+        return v.upper() if self.upper else v
 
     def clean(self, raw: Any) -> tuple[Any, str | None]:
         """(valid value, notice or None). ``raw`` may be anything a client could send."""
@@ -54,14 +67,14 @@ class Param:
         if raw is None:
             return self.default, None
         if self.kind == "choice":
-            if isinstance(raw, str) and raw in self.choices:
-                return raw, None
+            if isinstance(raw, str) and self._canon(raw) in self.choices:
+                return self._canon(raw), None
             return self.default, f"“{_short(raw)}” is not a valid {label}; showing the default."
         if self.kind == "multi":
             items = raw.split(",") if isinstance(raw, str) else raw
             if not isinstance(items, (list, tuple)):
                 return self.default, f"The {label} filter could not be read; it was cleared."
-            items = [i for i in items if i != ""]
+            items = [self._canon(i) for i in items if i != ""]
             good = [i for i in items if isinstance(i, str) and i in self.choices]
             uniq = list(dict.fromkeys(good))[:MAX_ITEMS]
             bad = [i for i in items if not (isinstance(i, str) and i in self.choices)]
@@ -119,6 +132,9 @@ class Spec:
     def names(self) -> list[str]:
         return [p.name for p in self.params]
 
+    def _aliases(self) -> dict[str, str]:
+        return {a: p.name for p in self.params for a in p.aliases}
+
     def defaults(self) -> dict:
         return {p.name: p.default for p in self.params}
 
@@ -138,6 +154,10 @@ class Spec:
             qs = parse_qs(query.lstrip("?"), keep_blank_values=True)
             query = {k: v[-1] for k, v in qs.items()}
         query = dict(query or {})
+        for old, new in self._aliases().items():  # a former name; the current one wins
+            if old in query:
+                value = query.pop(old)
+                query.setdefault(new, value)
         unknown = [k for k in query if k not in self.names and k not in self.reserved]
         state, notes = self.clean({k: v for k, v in query.items() if k in self.names})
         if unknown:

@@ -15,6 +15,7 @@ from data import vocab as V
 from data.db import release
 from data.queries import api as q
 from data.queries import catalog
+from data.queries import cohort_filters
 from data.queries import cohorts as co
 from data.queries.api import VOCAB
 from data.queries.release import release_info
@@ -40,6 +41,17 @@ DATE_FROM = Param("from", "date", "Keep rows whose date period ends on or after 
                   "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2020")
 DATE_TO = Param("to", "date", "Keep rows whose date period starts on or before this date "
                 "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2024-06")
+
+_KINDS = {"multi": "list", "one": "enum", "text": "text"}
+
+
+def _from_filter(f: cohort_filters.Filter) -> Param:
+    """An API parameter from the cohort filters' one declaration (the explorer's URL reads it too)."""
+    return Param(f.name, _KINDS[f.kind], f.description, choices=f.choices or None,
+                 default=f.default, upper=f.upper, max_len=f.max_len, example=f.example)
+
+
+COHORT_PARAMS = tuple(_from_filter(f) for f in cohort_filters.COHORT_FILTERS)
 
 
 def _coded(name: str, description: str, vocab: str, labels: dict | None = None,
@@ -180,30 +192,8 @@ ENDPOINTS: list[Endpoint] = [
              "*_match=all (a cohort must have every value); facets are AND-ed. q is a literal, "
              "case-insensitive substring of name, acronym or notes. Participants overlap across "
              "cohorts: never add them up.",
-             (Param("country", "list", "ISO3 codes; a cohort matches if any of its countries is "
-                    "selected.", choices=_vocab("country"), upper=True, example="FIN"),
-              Param("kind", "list", "Kinds of cohort.", choices=co.KINDS),
-              Param("disease", "list", "Disease focus.", choices=co.DISEASE_FOCUS),
-              Param("disease_match", "enum", "any (default) or all of the disease values.",
-                    choices=co.MATCH_MODES, default="any"),
-              Param("data_type", "list", "Data types.", choices=co.DATA_TYPES, example="wgs"),
-              Param("data_match", "enum", "any (default) or all of the data types.",
-                    choices=co.MATCH_MODES, default="any"),
-              Param("access", "list", "Access models.", choices=co.ACCESS_MODELS),
-              Param("recruitment", "list", "Recruitment status.", choices=co.RECRUITMENT),
-              Param("size_band", "list", "Participant bands (order of magnitude).",
-                    choices=co.SIZE_BANDS),
-              Param("q", "text", "Literal text in name, acronym or notes.", max_len=100,
-                    example="biobank"),
-              Param("sort", "enum", "Order: <column>_asc or <column>_desc (ties by cohort_id).",
-                    choices=co.SORTS, default=co.DEFAULT_SORT),
-              *PAGED),
-             lambda a: co.search(co.CohortFilters(
-                 countries=a["country"] or (), kinds=a["kind"] or (),
-                 disease_focus=a["disease"] or (), disease_match=a["disease_match"],
-                 data_types=a["data_type"] or (), data_match=a["data_match"],
-                 access_models=a["access"] or (), recruitment=a["recruitment"] or (),
-                 size_bands=a["size_band"] or (), text=a["q"] or ""), a["sort"]),
+             (*COHORT_PARAMS, *PAGED),
+             lambda a: co.search(cohort_filters.to_filters(a), a["sort"]),
              row="cohort", example="?country=FIN&data_type=wgs",
              notes=("Participants overlap across cohorts (EPIC contains E3N; biobanks hold other "
                     "studies' samples): never add them up.",)),

@@ -10,11 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components import cohort_facets as UI
+from components import cohort_grid as GRID
 from components.figures import cohorts as FIG
 from components.theme import GEOJSON_URL
+from data.queries import cohort_filters as CF
+from data.queries import cohorts as Q
 
 dash.Dash(__name__, use_pages=True, pages_folder="")
-from pages import cohorts as P  # noqa: E402
+from pages import _cohorts_state as S  # noqa: E402
 
 ALLOWED_TRACES = {"scatter", "bar", "choropleth", "scattergeo", "heatmap"}
 
@@ -71,40 +74,42 @@ def test_grid_filter_model_keeps_only_well_formed_filters_on_allowed_columns():
             "participants": {"filterType": "number", "operator": "AND", "conditions": [
                 {"filterType": "number", "type": "greaterThan", "filter": 1000},
                 {"filterType": "number", "type": "lessThan", "filter": 5e5}]}}
-    assert UI.clean_filter_model(good) == (good, None)
+    assert GRID.clean_filter_model(good) == (good, None)
     bad = {**good, "notes": {"filterType": "text", "type": "contains", "filter": "x"},
            "kind": {"filterType": "text", "type": "regex", "filter": ".*"},
            "wgs_count": {"filterType": "number", "type": "equals", "filter": "1; DROP"}}
-    model, note = UI.clean_filter_model(bad)
+    model, note = GRID.clean_filter_model(bad)
     assert model == good and all(c in note for c in ("notes", "kind", "wgs_count"))
-    assert UI.clean_filter_model("unreadable")[0] == {}
+    assert GRID.clean_filter_model("unreadable")[0] == {}
 
 
 def test_history_appends_new_filters_and_forgets_removed_ones():
-    old = {"country": ["DNK"], "data": ["wgs"]}
-    new = {"country": ["DNK"], "data": ["wgs", "ehr_linkage"], "datamatch": "all"}
-    hist = UI.update_history([["data", "wgs"], ["country", "DNK"]], old, new)
-    assert hist == [["data", "wgs"], ["country", "DNK"], ["data", "ehr_linkage"], ["datamatch", "all"]]
+    old = {"country": ["DNK"], "data_type": ["wgs"]}
+    new = {"country": ["DNK"], "data_type": ["wgs", "ehr_linkage"], "data_match": "all"}
+    hist = UI.update_history([["data_type", "wgs"], ["country", "DNK"]], old, new)
+    assert hist == [["data_type", "wgs"], ["country", "DNK"], ["data_type", "ehr_linkage"],
+                    ["data_match", "all"]]
     assert UI.update_history(hist, new, {"country": ["DNK"]}) == [["country", "DNK"]]
-    assert UI.history_label(["data", "ehr_linkage"]) == "Data types: EHR linkage"
+    assert UI.history_label(["data_type", "ehr_linkage"]) == "Data types: EHR linkage"
 
 
 def test_size_slugs_map_to_the_pipeline_bands():
-    assert [b for b, _ in UI.SIZE.values()] == list(P.Q.SIZE_BANDS)
+    assert list(CF.SIZE_SLUGS.values()) == list(Q.SIZE_BANDS)  # the page's former URL values
+    assert list(UI.SIZE_LABEL) == list(Q.SIZE_BANDS)
 
 
 url_states = st.fixed_dictionaries({
     "q": st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=20).map(str.strip),
     "country": st.lists(st.sampled_from(["DNK", "FIN", "XKX", "GBR"]), unique=True, max_size=3),
-    "kind": st.lists(st.sampled_from(P.Q.KINDS), unique=True, max_size=2),
-    "disease": st.lists(st.sampled_from(P.Q.DISEASE_FOCUS), unique=True, max_size=2),
-    "dmatch": st.sampled_from(P.Q.MATCH_MODES),
-    "data": st.lists(st.sampled_from(P.Q.DATA_TYPES), unique=True, max_size=3),
-    "datamatch": st.sampled_from(P.Q.MATCH_MODES),
-    "access": st.lists(st.sampled_from(P.Q.ACCESS_MODELS), unique=True, max_size=2),
-    "recruit": st.lists(st.sampled_from(P.Q.RECRUITMENT), unique=True, max_size=2),
-    "size": st.lists(st.sampled_from(list(UI.SIZE)), unique=True, max_size=2),
-    "sort": st.sampled_from(P.Q.SORTS),
+    "kind": st.lists(st.sampled_from(Q.KINDS), unique=True, max_size=2),
+    "disease": st.lists(st.sampled_from(Q.DISEASE_FOCUS), unique=True, max_size=2),
+    "disease_match": st.sampled_from(Q.MATCH_MODES),
+    "data_type": st.lists(st.sampled_from(Q.DATA_TYPES), unique=True, max_size=3),
+    "data_match": st.sampled_from(Q.MATCH_MODES),
+    "access": st.lists(st.sampled_from(Q.ACCESS_MODELS), unique=True, max_size=2),
+    "recruitment": st.lists(st.sampled_from(Q.RECRUITMENT), unique=True, max_size=2),
+    "size_band": st.lists(st.sampled_from(Q.SIZE_BANDS), unique=True, max_size=2),
+    "sort": st.sampled_from(Q.SORTS),
     "map": st.sampled_from(list(FIG.MAP_METRICS)),
     "gf": st.sampled_from(["", json.dumps({"name": {"filterType": "text", "type": "contains",
                                                     "filter": "a&b=c?"}}, separators=(",", ":"))]),
@@ -115,6 +120,6 @@ url_states = st.fixed_dictionaries({
 @settings(max_examples=80, deadline=None)
 @given(state=url_states)
 def test_url_round_trip_restores_the_full_state(state):
-    search = P.SPEC.to_search(state)
-    back, notes = P.SPEC.parse(search)
+    search = S.SPEC.to_search(state)
+    back, notes = S.SPEC.parse(search)
     assert notes == [] and back == state

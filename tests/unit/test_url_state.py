@@ -71,3 +71,16 @@ def test_any_input_gives_a_valid_state_and_never_raises(raw):
 def test_any_query_string_parses(qs):
     state, _ = SPEC.parse(qs)
     assert set(state) == set(SPEC.names)
+
+
+def test_a_renamed_parameter_and_renamed_values_still_read_from_old_links():
+    spec = Spec((Param("size_band", "multi", [], choices=("<1k", "≥1M"), aliases=("size",),
+                       value_aliases=(("lt1k", "<1k"), ("ge1m", "≥1M"))),
+                 Param("mode", "choice", "any", choices=("any", "all"), aliases=("m",)),
+                 Param("country", "multi", [], choices=("FIN", "SWE"), upper=True)))
+    new, notes = spec.parse("?size=lt1k,ge1m&m=all&country=fin")
+    assert notes == [] and new == {"size_band": ["<1k", "≥1M"], "mode": "all", "country": ["FIN"]}
+    assert spec.to_search(new) == "?size_band=%3C1k,%E2%89%A51M&mode=all&country=FIN"
+    assert spec.parse(spec.to_search(new)) == (new, [])
+    assert spec.parse("?m=all&mode=any")[0]["mode"] == "any"  # the current name wins
+    assert "huge" in spec.parse("?size=huge")[1][0]

@@ -37,8 +37,8 @@ ALLOWED = {
     ("data/queries/challenges.py", "ELIXIR node"),
     ("data/queries/challenges.py", "Beacon"),
     # Column headings of the cohort grid (counts of participants with WGS / WES data).
-    ("components/cohort_facets.py", "WGS"),
-    ("components/cohort_facets.py", "WES"),
+    ("components/cohort_grid.py", "WGS"),
+    ("components/cohort_grid.py", "WES"),
     # Column heading of a programme's numeric target in the country profile.
     ("components/country_profile.py", "Target"),
 }
