@@ -94,7 +94,7 @@ def test_match_all_narrows_results_compared_with_match_any(page, base_url):
     all_rows = grid_rows(page)
     assert 0 < len(all_rows) < len(any_rows)
     assert all("WGS" in r["data_types"] and "EHR linkage" in r["data_types"] for r in all_rows)
-    assert url_params(page)["datamatch"] == "all"
+    assert url_params(page)["data_match"] == "all"  # the page writes the names the API takes
 
 
 def test_copied_url_restores_the_same_rows_in_the_same_order(page, base_url):
@@ -193,8 +193,8 @@ def test_nordic_wgs_with_ehr_linkage_under_controlled_access_and_where_to_apply(
         assert "WGS" in r["data_types"] and "EHR linkage" in r["data_types"]
         assert r["access_model"].startswith("Controlled")
     q = url_params(page)
-    assert set(q["country"].split(",")) == NORDICS and q["datamatch"] == "all"
-    assert set(q["data"].split(",")) == {"wgs", "ehr_linkage"} and q["access"] == "controlled"
+    assert set(q["country"].split(",")) == NORDICS and q["data_match"] == "all"
+    assert set(q["data_type"].split(",")) == {"wgs", "ehr_linkage"} and q["access"] == "controlled"
 
     # where do I apply: the detail panel of the first row shows its access route
     first = rows[0]

@@ -225,7 +225,8 @@ def test_layout_restores_controls_from_an_api_style_link(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("layout() must not query")
     monkeypatch.setattr("data.db.query", boom)
-    text = str(P.layout(country="dnk", data_type="wgs,ehr_linkage", data_match="all", size_band="≥1M"))
-    assert "Ignored" not in text
-    st = S.SPEC.parse({"country": "dnk", "size_band": "≥1M"})[0]
-    assert st["country"] == ["DNK"] and st["size_band"] == ["≥1M"]
+    tree = P.layout(country="dnk", data_type="wgs,ehr_linkage", data_match="all", size_band="≥1M")
+    assert "Ignored" not in str(tree)
+    found = harness.ids_in(tree)
+    assert found["cohorts-countries"].value == ["DNK"] and found["cohorts-size"].value == ["≥1M"]
+    assert found["cohorts-data"].value == ["wgs", "ehr_linkage"] and found["cohorts-data-match"].value == "all"
