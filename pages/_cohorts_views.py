@@ -14,6 +14,7 @@ from dash import Input, Output, State, callback, ctx, no_update
 from components import cells
 from components import cohort_facets as UI
 from components import cohort_summary as SUMMARY
+from components.chart_card import card_outputs
 from components.figures import cohorts as FIG
 from data.queries import cohorts as Q
 from data.queries.release import release_info
@@ -52,17 +53,11 @@ def _map_sources(s: dict, off_map: pd.DataFrame, measure: str, src: list) -> lis
     return out
 
 
-@callback(output=dict(
-              map_figure=Output("cohorts-map-graph", "figure"), map_rows=Output("cohorts-map-grid", "rowData"),
-              map_columns=Output("cohorts-map-grid", "columnDefs"),
-              map_sources=Output("cohorts-map-sources", "children"),
-              types_figure=Output("cohorts-types-graph", "figure"),
-              types_rows=Output("cohorts-types-grid", "rowData"),
-              types_columns=Output("cohorts-types-grid", "columnDefs"),
-              types_sources=Output("cohorts-types-sources", "children")),
+@callback(output=dict(map=card_outputs("cohorts-map"), types=card_outputs("cohorts-types")),
           inputs=[Input("cohorts-query", "data"), Input("cohorts-map-metric", "value")])
 def update_charts(st, map_metric="cohorts"):
-    """Map of the selection per country and data-type bars, each with the table of what is drawn."""
+    """Map of the selection per country and data-type bars, each with the table of what is drawn
+    (``{"map": {...}, "types": {...}}``, each named as ``chart_card.card_outputs``)."""
     st = clean({**(st if isinstance(st, dict) else {}), "map": map_metric})
     s = Q.summary(filters_of(st))
     names = Q.country_names()
@@ -79,14 +74,13 @@ def update_charts(st, map_metric="cohorts"):
     types = [{"data_type": t, "label": UI.DATA_LABEL.get(t, t), "n_cohorts": n,
               "cohort_ids": ";".join(s["data_type_ids"].get(t, []))} for t, n in s["data_types"].items()]
     return {
-        "map_figure": fig, "map_rows": map_rows,
-        "map_columns": [{"field": k} for k in (map_rows[0] if map_rows else {"iso3": 0, "country": 0})],
-        "map_sources": _map_sources(s, bc[~bc.iso3.isin(drawn)], st["map"], src),
-        "types_figure": (FIG.data_type_bars(pd.DataFrame(types), s["n_cohorts"]) if s["n_cohorts"]
-                         else FIG.empty_figure("No cohort matches these filters.")),
-        "types_rows": types,
-        "types_columns": [{"field": k} for k in ("data_type", "label", "n_cohorts", "cohort_ids")],
-        "types_sources": src,
+        "map": {"figure": fig, "rows": map_rows,
+                "cols": [{"field": k} for k in (map_rows[0] if map_rows else {"iso3": 0, "country": 0})],
+                "sources": _map_sources(s, bc[~bc.iso3.isin(drawn)], st["map"], src)},
+        "types": {"figure": (FIG.data_type_bars(pd.DataFrame(types), s["n_cohorts"]) if s["n_cohorts"]
+                             else FIG.empty_figure("No cohort matches these filters.")),
+                  "rows": types, "cols": [{"field": k} for k in ("data_type", "label", "n_cohorts", "cohort_ids")],
+                  "sources": src},
     }
 
 

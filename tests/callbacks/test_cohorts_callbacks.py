@@ -183,8 +183,8 @@ def test_export_follows_the_grid_order_and_its_column_filters(real_data):
 
 def test_charts_carry_keys_and_tables_of_what_is_drawn(real_data):
     out = V.update_charts(state(country=["DNK"]))
-    fig, map_rows, tfig, types, src = (out["map_figure"], out["map_rows"], out["types_figure"],
-                                       out["types_rows"], out["types_sources"])
+    fig, map_rows = out["map"]["figure"], out["map"]["rows"]
+    tfig, types, src = out["types"]["figure"], out["types"]["rows"], out["types"]["sources"]
     data_trace = fig.data[-1]
     assert data_trace.geojson == V.FIG.GEOJSON_URL and data_trace.featureidkey == "properties.iso3"
     assert ["DNK"] in [list(c) for c in data_trace.customdata]
@@ -196,7 +196,7 @@ def test_charts_carry_keys_and_tables_of_what_is_drawn(real_data):
 
 
 def test_participant_map_says_what_it_sums(real_data):
-    map_src = V.update_charts(state(country=["DNK"]), "participants")["map_sources"]
+    map_src = V.update_charts(state(country=["DNK"]), "participants")["map"]["sources"]
     assert "not a head count" in str(map_src) and "single-country" in str(map_src)
 
 
