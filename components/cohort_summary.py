@@ -10,8 +10,7 @@ from dash import html
 
 from . import labels as L
 from .chart_card import chart_card
-from .cohort_facets import (ACCESS_LABEL, DATA_LABEL, DISEASE_LABEL, KIND_LABEL, RECRUITMENT_LABEL,
-                            SIZE_LABEL)
+from .cohort_facets import ACCESS_LABEL, DATA_LABEL, DISEASE_LABEL, KIND_LABEL, RECRUITMENT_LABEL, SIZE_LABEL
 from .figures.cohorts import MAP_METRICS
 from .fmt import NO_FIGURE, is_missing, number, source_links
 

@@ -14,8 +14,7 @@ from components import urls
 from data import vocab as V
 from data.db import release
 from data.queries import api as q
-from data.queries import catalog
-from data.queries import cohort_filters
+from data.queries import catalog, cohort_filters
 from data.queries import cohorts as co
 from data.queries.api import VOCAB
 from data.queries.release import release_info

@@ -13,11 +13,10 @@ from components import cohort_grid as GRID
 from components import cohort_summary as SUMMARY
 from components.chart_card import notices
 from data.queries import cohorts as Q
-from pages._cohorts_state import (CONTROL, MATCH, MULTI, QUERY_KEYS, REGIONS, SPEC, clean, dump_json,
-                                  filters_of, sort_from)
+from pages import _cohorts_state as S
 
 #: The controls that make up the state, by state key (filters and the map measure).
-CONTROLS = {**{k: Input(cid, "value") for k, cid in CONTROL.items()},
+CONTROLS = {**{k: Input(cid, "value") for k, cid in S.CONTROL.items()},
             "map": Input("cohorts-map-metric", "value")}
 
 
@@ -42,16 +41,16 @@ def update_state(controls, column_state, filter_model, cohort, prev, history, pr
     ``controls`` is ``{state key: control value}``. ``cohorts-query`` (filters + sort) changes only
     when rows could change, so resizing a column or opening a cohort does not recompute facets, grid
     and charts."""
-    prev = clean(prev)
+    prev = S.clean(prev)
     raw = {**(controls if isinstance(controls, dict) else {}),
-           "sort": sort_from(column_state, prev.get("sort", Q.DEFAULT_SORT)), "cohort": cohort or ""}
+           "sort": S.sort_from(column_state, prev.get("sort", Q.DEFAULT_SORT)), "cohort": cohort or ""}
     gf, gf_note = GRID.clean_filter_model(filter_model)
-    raw["gf"] = dump_json(gf)
-    st, notes = SPEC.clean(raw)
+    raw["gf"] = S.dump_json(gf)
+    st, notes = S.SPEC.clean(raw)
     notes += [gf_note] if gf_note else []
-    query = {k: st[k] for k in QUERY_KEYS}
+    query = {k: st[k] for k in S.QUERY_KEYS}
     initial = ctx.triggered_id is None
-    return {"state": st, "url": SPEC.to_search(st), "history": UI.update_history(history, prev, st),
+    return {"state": st, "url": S.SPEC.to_search(st), "history": UI.update_history(history, prev, st),
             "notices": notices(notes, "cohorts-live-notices-list") if notes else None,
             "query": query if initial or query != prev_query else no_update}
 
@@ -64,11 +63,11 @@ _FACET_COUNTS = {"country": ("countries", None), "kind": ("kinds", UI.KIND_LABEL
                  "size_band": ("size_bands", UI.SIZE_LABEL)}
 
 
-@callback(output={k: Output(CONTROL[k], "options") for k in MULTI}, inputs=[Input("cohorts-query", "data")])
+@callback(output={k: Output(S.CONTROL[k], "options") for k in S.MULTI}, inputs=[Input("cohorts-query", "data")])
 def update_facets(st):
     """Facet options with the number of cohorts each value would leave (zero -> disabled), by state key."""
-    st = clean(st)
-    fc = Q.facet_counts(filters_of(st))
+    st = S.clean(st)
+    fc = Q.facet_counts(S.filters_of(st))
     names = Q.country_names()
     # selected countries first, so they stay in view in the scrolling list
     order = {"country": sorted(fc["countries"], key=lambda c: (c not in st["country"], names.get(c, c))),
@@ -84,8 +83,8 @@ def update_facets(st):
           inputs=[Input("cohorts-query", "data"), State("cohorts-history", "data")])
 def update_results(st, history):
     """The grid rows (in the chosen order), the totals and the empty state."""
-    st = clean(st)
-    f = filters_of(st)
+    st = S.clean(st)
+    f = S.filters_of(st)
     df = Q.search(f, st["sort"])
     total = Q.summary(Q.CohortFilters())["n_cohorts"]
     overlap = [html.Strong("Participants overlap and are not additive. "),
@@ -130,10 +129,10 @@ def grid_filters(n, rows, pending):
 
 
 def _cleared(key: str):
-    return "" if key == "q" else "any" if key in MATCH else []
+    return "" if key == "q" else "any" if key in S.MATCH else []
 
 
-@callback(output={k: Output(cid, "value") for k, cid in CONTROL.items()},
+@callback(output={k: Output(cid, "value") for k, cid in S.CONTROL.items()},
           inputs=[Input("cohorts-map-graph", "clickData"),
                   Input({"type": "cohorts-region", "region": ALL}, "n_clicks"),
                   Input("cohorts-clear", "n_clicks"), Input("cohorts-undo", "n_clicks"),
@@ -142,8 +141,8 @@ def _cleared(key: str):
 def set_controls(click, _regions, _clear, _undo, st, history):
     """Map click toggles a country; region buttons add countries; "clear"; "remove the last filter".
     Returns the new control values by state key."""
-    st = clean(st)
-    out = {k: no_update for k in CONTROL}
+    st = S.clean(st)
+    out = {k: no_update for k in S.CONTROL}
     trig = ctx.triggered_id
     if trig == "cohorts-map-graph":
         pts = (click or {}).get("points") or []
@@ -151,15 +150,15 @@ def set_controls(click, _regions, _clear, _undo, st, history):
         if isinstance(iso3, str) and iso3 in Q.countries_in_cohorts():
             cur = list(st["country"])
             out["country"] = [c for c in cur if c != iso3] if iso3 in cur else cur + [iso3]
-    elif isinstance(trig, dict) and trig.get("region") in REGIONS and ctx.triggered[0]["value"]:
-        add = [c for c in REGIONS[trig["region"]][1] if c not in st["country"]]
+    elif isinstance(trig, dict) and trig.get("region") in S.REGIONS and ctx.triggered[0]["value"]:
+        add = [c for c in S.REGIONS[trig["region"]][1] if c not in st["country"]]
         out["country"] = list(st["country"]) + add
     elif trig == "cohorts-clear" or (trig == "cohorts-undo" and not history):
-        out = {k: _cleared(k) for k in CONTROL}
+        out = {k: _cleared(k) for k in S.CONTROL}
     elif trig == "cohorts-undo":
         key, value = history[-1]
-        if key == "q" or key in MATCH:
+        if key == "q" or key in S.MATCH:
             out[key] = _cleared(key)
-        elif key in MULTI:
+        elif key in S.MULTI:
             out[key] = [v for v in st[key] if v != value]
     return out

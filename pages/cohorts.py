@@ -18,7 +18,6 @@ from components import cohort_grid as GRID
 from components import cohort_summary as SUMMARY
 from components.chart_card import notices, register, url_sync
 from data.queries import cohorts as Q
-
 from pages import _cohorts_callbacks, _cohorts_views  # noqa: F401  (registers the callbacks)
 from pages._cohorts_state import QUERY_KEYS, REGIONS, SPEC, dump_json, parse_json
 
