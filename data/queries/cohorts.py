@@ -2,7 +2,8 @@
 
 One filter object (:class:`CohortFilters`) drives all three, so the table, the facet counts, the map
 and the totals always describe the same rows. The public API (``/api/v1/cohorts``) reuses
-:func:`search` so it returns exactly the explorer's rows.
+:func:`search` so it returns exactly the explorer's rows; the two take the same parameters, declared
+once in :mod:`data.queries.cohort_filters`.
 
 Semantics, stated once:
 
