@@ -42,12 +42,16 @@ DATE_TO = Param("to", "date", "Keep rows whose date period starts on or before t
                 "(YYYY, YYYY-MM or YYYY-MM-DD).", example="2024-06")
 
 _KINDS = {"multi": "list", "one": "enum", "text": "text"}
+#: cohort filter -> the words the atlas shows for its codes (for the OpenAPI description)
+_COHORT_LABELS = {"kind": L.COHORT_KIND, "disease": L.DISEASE_FOCUS, "data_type": L.DATA_TYPE,
+                  "access": L.ACCESS_MODEL, "recruitment": L.RECRUITMENT, "size_band": L.SIZE_BAND}
 
 
 def _from_filter(f: cohort_filters.Filter) -> Param:
     """An API parameter from the cohort filters' one declaration (the explorer's URL reads it too)."""
     return Param(f.name, _KINDS[f.kind], f.description, choices=f.choices or None,
-                 default=f.default, upper=f.upper, max_len=f.max_len, example=f.example)
+                 default=f.default, upper=f.upper, max_len=f.max_len, example=f.example,
+                 labels=_COHORT_LABELS.get(f.name))
 
 
 COHORT_PARAMS = tuple(_from_filter(f) for f in cohort_filters.COHORT_FILTERS)
