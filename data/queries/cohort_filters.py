@@ -1,7 +1,7 @@
 """The cohort filters, declared once: names, types, allowed values, defaults and their meaning.
 
 The cohort explorer's URL state (pages/_cohorts_state.py derives its ``Spec``) and the public API
-``/api/v1/cohorts`` (web/api_endpoints.py derives its parameters and their OpenAPI description)
+``/api/v1/cohorts`` (data/api_endpoints.py derives its parameters and their OpenAPI description)
 both read :data:`COHORT_FILTERS`, so the page's link and the API take the same names and values and
 return the same rows (tests/unit/test_cohort_filters_property.py checks it). Importing this module
 touches no data.
