@@ -16,7 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 USER_AGENT = "1mg-atlas-harvester/1 (+https://github.com/; offline catalogue harvest)"
 CHUNK = 64 * 1024
@@ -126,6 +126,8 @@ def get(url: str, *, accept: tuple[str, ...], limits: Limits = DEFAULT,
                 raise FetchError(f"{current}: HTTP {status} redirect without a Location")
             break
         target = urljoin(current, location)
+        if urlsplit(target).scheme not in ("http", "https"):
+            raise FetchError(f"{current}: redirect to {target!r}, which is not an http(s) URL")
         if target in redirects or target == url or len(redirects) >= limits.max_redirects:
             kind = "a redirect loop" if (target in redirects or target == url) else \
                 f"more than {limits.max_redirects} redirects"

@@ -62,6 +62,7 @@ def routes() -> dict:
         "/notckan/api/3/action/package_search": file_reply(beacon_info, "application/json"),
         "/huge/catalog.ttl": Reply(content_type="text/turtle", stream_bytes=4 * 1024 * 1024),
         "/loop/catalog.ttl": redirect_loop("/loop/catalog.ttl"),
+        "/tofile/catalog.ttl": redirect_loop("file:///etc/passwd"),
         "/html/catalog.ttl": Reply(body=b"<html>login</html>", content_type="text/html"),
         "/deadbeacon/info": Reply(hang=True),
     }
@@ -78,6 +79,7 @@ slow DNK dcat /slow/catalog.ttl | e500 DNK ckan /e500/api/3/action
 e404 DNK ckan /e404/api/3/action | malformed DNK dcat /malformed/catalog.ttl
 notckan DNK ckan /notckan/api/3/action | huge DNK dcat /huge/catalog.ttl
 loop DNK dcat /loop/catalog.ttl | html DNK dcat /html/catalog.ttl
+tofile DNK dcat /tofile/catalog.ttl
 deadbeacon DNK beacon /deadbeacon
 """
 GOOD, FAULTY = ([tuple(n.split()) for line in part.strip().splitlines() for n in line.split("|")]

@@ -110,6 +110,8 @@ NODE_FAULTS = [  # (node, what its error says); the node is served a recorded fa
     pytest.param("notckan", r"not a CKAN package_search answer", id="json-not-ckan"),
     pytest.param("huge", r"over the size limit", id="over-size-limit"),
     pytest.param("loop", r"redirect loop", id="redirect-loop"),
+    pytest.param("tofile", r"redirect to 'file:///etc/passwd', which is not an http\(s\) URL",
+                 id="redirect-off-the-web"),
     pytest.param("html", r"content type 'text/html'", id="wrong-content-type"),
     pytest.param("deadbeacon", r"timeout", id="beacon-not-answering"),
 ]
