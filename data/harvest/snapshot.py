@@ -77,7 +77,7 @@ def _harvest_node(node, limits, harvested_at):
     t0 = time.monotonic()
     report = {"node": node.id, "country": node.country, "kind": node.kind, "url": node.url,
               "attempted_at": harvested_at, "status": "ok", "error": None, "problems": [],
-              "facts": {}}
+              "facts": {}, "counts": {"records_seen": 0, "records_valid": 0, "records_skipped": 0}}
     rows: list[dict] = []
     try:
         raw, problems, facts = READERS[node.kind](node, limits)

@@ -184,6 +184,7 @@ def test_a_snapshot_has_the_table_and_a_report_per_node(run):
             "genomic", "access_rights", "modified", "harvested_at", "source_url"} <= set(cols)
     rep = json.loads(Path(path, "reports", "e500.json").read_text())
     assert rep["status"] == "failed" and rep["duration_s"] >= 0 and "problems" in rep
+    assert rep["counts"] == {"records_seen": 0, "records_valid": 0, "records_skipped": 0}
     ok = json.loads(Path(path, "reports", "fin-dcat.json").read_text())
     assert ok["counts"]["records_valid"] == 3 and ok["last_success_at"] == "2026-12-01T09:30:00Z"
 
