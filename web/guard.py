@@ -57,15 +57,16 @@ def _depth_ok(value) -> bool:
 
 def _prop(item, declared: dict | None, where: str) -> None:
     """One input/state/output entry: ``{"id", "property"[, "value"]}``, a list of them for a
-    pattern-matching (ALL) dependency; matching its declaration when given."""
-    items = item if isinstance(item, list) and (declared is None or isinstance(declared["id"], dict)) \
-        else [item]
+    pattern-matching (ALL) dependency; matching its declaration when given (a pattern-matching
+    id is declared as its JSON text, ``{"type": ..., "index": ["ALL"]}``)."""
+    pattern = declared is None or isinstance(declared["id"], dict) or str(declared["id"])[:1] == "{"
+    items = item if isinstance(item, list) and pattern else [item]
     for it in items:
         if not (isinstance(it, dict) and isinstance(it.get("property"), str)
                 and isinstance(it.get("id"), (str, dict))):
             raise Malformed(f"{where} entry is not {{id, property}}")
         if declared is not None and (it["property"] != declared["property"] or (
-                isinstance(declared["id"], str) and it["id"] != declared["id"])):
+                it["id"] != declared["id"] if not pattern else not isinstance(it["id"], dict))):
             raise Malformed(f"{where} entry does not match the callback's declaration")
 
 

@@ -57,6 +57,25 @@ def test_a_valid_callback_request_still_works(client):
     assert r.status_code == 200 and r.get_json()["response"]["app-nav-collapse"]["is_open"] is True
 
 
+def test_a_valid_pattern_matching_callback_request_is_let_through(client):
+    """The renderer sends an ALL dependency as a list of {id (an object), property, value}."""
+    deps = client.get("/_dash-dependencies").get_json()
+    d = next(d for d in deps if any(str(i["id"]).startswith("{") for i in d["inputs"])
+             and not d.get("clientside_function"))
+
+    def entry(i):
+        if str(i["id"]).startswith("{"):
+            pid = {k: v for k, v in json.loads(i["id"]).items() if not isinstance(v, list)}
+            return [{"id": {**pid, "index": 0}, "property": i["property"], "value": None}]
+        return {"id": i["id"], "property": i["property"], "value": None}
+    body = {"output": d["output"], "outputs": [], "inputs": [entry(i) for i in d["inputs"]],
+            "state": [entry(s) for s in d.get("state", [])], "changedPropIds": []}
+    import app
+    from web.guard import check_callback_body
+
+    check_callback_body(json.dumps(body).encode(), app.app.callback_map)  # raises if refused
+
+
 @pytest.mark.parametrize("case", list(MALFORMED))
 def test_malformed_callback_request_is_400_with_one_log_line(case, client, caplog):
     caplog.set_level(logging.INFO)
