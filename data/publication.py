@@ -35,6 +35,25 @@ MEDIA = {"csv": "https://www.iana.org/assignments/media-types/text/csv",
          "parquet": "https://www.iana.org/assignments/media-types/application/vnd.apache.parquet",
          "zip": "https://www.iana.org/assignments/media-types/application/zip"}
 DICTIONARY = PACKAGE_DIR / "README.md"
+#: Row keys of every table (the data package's primary keys; checked unique by `frictionless
+#: validate` in tests/unit/test_datapackage.py).
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "countries": ("iso3",), "initiatives": ("initiative_id",), "genome_counts": ("figure_id",),
+    "milestones": ("milestone_id",), "cohorts": ("cohort_id",), "infrastructures": ("infra_id",),
+    "activities": ("activity_id",), "funded_projects": ("project_id",), "calls": ("call_id",),
+    "standards": ("standard_id",), "progress_by_country": ("country_iso3", "metric", "date"),
+    "progress_series": ("metric", "date"),
+    "country_figures_latest": ("country_iso3", "programme", "metric", "count_basis"),
+    "country_summary": ("iso3",), "country_infra_counts": ("country_iso3", "kind", "status"),
+    "country_geo": ("iso3",), "release_changes": ("table", "key"),
+    "catalogue_datasets": ("node", "dataset_id"), "catalogue_nodes": ("node",),
+    "catalogue_by_country": ("country_iso3",),
+}
+#: References that always hold (columns that may name ``EU`` or hold lists are left out).
+FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "genome_counts": (("initiative_id", "initiatives", "initiative_id"),),
+    "country_summary": (("iso3", "countries", "iso3"),),
+}
 _ROW = re.compile(r"^\|\s*`([a-z_]+)`(\*|†)?\s*\|\s*([^|]+?)\s*\|\s*(.+?)\s*\|\s*$")
 
 

@@ -15,6 +15,7 @@ from flask import Blueprint, Flask, Response, request
 
 from components import urls
 from data.db import DataError, release
+from data.publication import LICENCE, LICENCE_LINE
 from data.queries import catalog
 from data.queries.release import release_info
 
@@ -24,6 +25,7 @@ from data.api_rows import ROWS, records
 
 from . import openapi
 from .api_format import jsonify, to_csv
+from .public_url import base_url
 
 bp = Blueprint("api_v1", __name__, url_prefix=urls.API_PREFIX)
 CACHE = "public, max-age=300"
@@ -41,9 +43,10 @@ def _not_modified(etag: str) -> bool:
 
 
 def _meta(info: dict, **extra) -> dict:
-    cit = catalog.citation(info, request.host_url)
+    cit = catalog.citation(info, base_url() or "")
     return {"release_id": info["release_id"], "built_date": info["built_date"],
-            "citation": cit["text"], **extra}
+            "citation": cit["text"], "licence": {"id": LICENCE["id"], "url": LICENCE["url"],
+                                                 "note": LICENCE_LINE}, **extra}
 
 
 def _serve(ep: Endpoint, path_args: dict) -> Response:
@@ -55,7 +58,7 @@ def _serve(ep: Endpoint, path_args: dict) -> Response:
     for p in ep.params:
         if p.location == "path":
             a[p.name] = p.parse(path_args[p.name])
-    a["base_url"] = request.host_url.rstrip("/")
+    a["base_url"] = base_url() or ""
     etag = _etag(rid)
     if _not_modified(etag):
         resp = Response(status=304)
@@ -86,7 +89,7 @@ def _body(ep: Endpoint, a: dict, info: dict) -> Response:
         resp = _csv_response(to_csv(page, ep.row), name, info)
         resp.headers["X-Total-Count"] = str(total)
         if nxt:
-            resp.headers["Link"] = f'<{nxt}>; rel="next"'
+            resp.headers["Link"] += f', <{nxt}>; rel="next"'
         return resp
     return jsonify({"data": records(page, ep.row),
                     "meta": _meta(info, total=total, limit=a["limit"], offset=a["offset"],
@@ -99,6 +102,7 @@ def _csv_response(text: str, name: str, info: dict) -> Response:
     resp.headers["Content-Disposition"] = (
         f'inline; filename="atlas-{info["release_id"]}-{name.strip("-")}.csv"')
     resp.headers["X-Release-Id"] = info["release_id"]
+    resp.headers["Link"] = f'<{LICENCE["url"]}>; rel="license"'
     return resp
 
 

@@ -5,7 +5,9 @@
 - ``/downloads/<release>/<table>.csv``: the same table as CSV (list values joined with ``;``),
   from the loaded DuckDB tables for the served release, from the Parquet file for an older one.
 - ``/downloads/<release>/bundle.zip``: every table as CSV plus the data dictionary, the source
-  notes, the citation and the manifest.
+  notes, the citation, the licence, the manifest and the Frictionless ``datapackage.json``.
+- ``/downloads/<release>/datapackage.json``: the Frictionless Data Package (v2) of the release
+  (data/datapackage.py).
 - ``/downloads/notes/<name>.md``: the curated source notes (conflicts and gaps).
 
 ``<release>`` is ``latest`` (the served release; short cache) or a release id (immutable; the
@@ -26,12 +28,14 @@ from flask import Blueprint, Flask, Response, request
 
 from components import urls
 from components.cells import frame_to_csv
+from data import datapackage, publication
 from data.db import TABLES, DataError
 from data.memo import per_release
 from data.queries import catalog, release
 from data.settings import PACKAGE_DIR
 
 from .api import json_error
+from .public_url import base_url
 
 bp = Blueprint("downloads", __name__, url_prefix=urls.DOWNLOADS_PREFIX)
 _FILE = re.compile(r"^([a-z][a-z0-9_]{0,63})\.(csv|parquet)$")
@@ -46,7 +50,8 @@ NOTES = {
     "SOURCES-additions": PACKAGE_DIR / "sources" / "SOURCES-additions.md",
 }
 DATA_README = PACKAGE_DIR / "README.md"
-MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "zip": "application/zip"}
+MIME = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet", "zip": "application/zip",
+        "json": "application/json"}
 
 
 @per_release(size=64)
@@ -61,6 +66,29 @@ def _citation_text(manifest: dict, base: str) -> str:
     return f"How to cite this data release\n\n{c['text']}\n\nBibTeX:\n\n{c['bibtex']}\n"
 
 
+def _tables(manifest: dict) -> list[str]:
+    return sorted(t for t in manifest["tables"] if t in TABLES)
+
+
+@per_release(size=8)
+def package_json(rid: str, base: str | None, in_zip: bool) -> bytes:
+    """The release's datapackage.json: at the ZIP's root (its files and notes under
+    ``atlas-<release>/``), or beside the downloads (the notes as their download URLs, absolute
+    when the site's address is known)."""
+    _, manifest, _current = release.resolve(rid)
+    tables = _tables(manifest)
+    csv = {t: csv_bytes(rid, t) for t in tables}
+    folder = f"atlas-{rid}/" if in_zip else ""
+    sources = [{"title": name.replace("-", " "),
+                "path": f"{folder}notes/{name}.md" if in_zip else (base or "") + urls.note(name)}
+               for name, path in NOTES.items() if path.is_file()]
+    doc = datapackage.package(
+        manifest, {t: release.table_schema(rid, manifest, t) for t in tables},
+        {t: {"bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for t, b in csv.items()},
+        sources, folder)
+    return (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 @per_release(size=4)
 def _bundle(rid: str, base: str) -> bytes:
     _, manifest, _current = release.resolve(rid)
@@ -71,9 +99,12 @@ def _bundle(rid: str, base: str) -> bytes:
             z.writestr(zipfile.ZipInfo(f"atlas-{rid}/{name}", date_time=stamp),
                        data.encode("utf-8") if isinstance(data, str) else data,
                        compress_type=zipfile.ZIP_DEFLATED)
-        for table in sorted(t for t in manifest["tables"] if t in TABLES):
+        for table in _tables(manifest):
             release.table_bytes(rid, manifest, table)
             put(f"{table}.csv", csv_bytes(rid, table))
+        z.writestr(zipfile.ZipInfo("datapackage.json", date_time=stamp),
+                   package_json(rid, base or None, True), compress_type=zipfile.ZIP_DEFLATED)
+        put("LICENSE.txt", publication.LICENCE_LINE + "\n")
         readme = DATA_README.read_text() if DATA_README.is_file() else (
             "# 1+MG Atlas data release\n\nThe data dictionary (data/README.md) was not available "
             "when this bundle was made; see notes/REFERENCE-README.md for the source tables.\n")
@@ -86,15 +117,20 @@ def _bundle(rid: str, base: str) -> bytes:
     return buf.getvalue()
 
 
-def _send(data: bytes, kind: str, filename: str, etag_key: str, immutable: bool) -> Response:
-    etag = '"' + hashlib.sha256(etag_key.encode() + data).hexdigest()[:24] + '"'
+def _send(data: bytes, kind: str, filename: str, rid: str, immutable: bool) -> Response:
+    etag = '"' + hashlib.sha256(rid.encode() + data).hexdigest()[:24] + '"'
     inm = {t.strip().removeprefix("W/") for t in request.headers.get("If-None-Match", "").split(",")}
     resp = Response(status=304) if etag in inm or "*" in inm else Response(data, mimetype=MIME[kind])
     resp.headers["ETag"] = etag
     resp.headers["Cache-Control"] = ("public, max-age=31536000, immutable" if immutable
                                      else "public, max-age=300")
     resp.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Licence and description travel with every file (README: "Licence and citation").
+    resp.headers["Link"] = (f'<{publication.LICENCE["url"]}>; rel="license", '
+                            f'<{urls.datapackage(rid)}>; rel="describedby"; '
+                            'type="application/json"')
     return resp
+
 
 
 @bp.after_request
@@ -111,8 +147,11 @@ def table_file(rel: str, filename: str):
         rid, manifest, _current = release.resolve(rel)
         immutable = rel != "latest"
         if filename == "bundle.zip":
-            data = _bundle(rid, request.host_url.rstrip("/"))
+            data = _bundle(rid, base_url() or "")
             return _send(data, "zip", f"atlas-{rid}.zip", rid, immutable)
+        if filename == "datapackage.json":
+            data = package_json(rid, base_url(), False)
+            return _send(data, "json", f"atlas-{rid}-datapackage.json", rid, immutable)
         m = _FILE.match(filename)
         if not m:
             raise release.NotFound(f"{filename[:60]!r} is not a download of this release")

@@ -41,11 +41,15 @@ ERROR = {
 }
 META = {
     "type": "object", "additionalProperties": False,
-    "required": ["release_id", "built_date", "citation"],
+    "required": ["release_id", "built_date", "citation", "licence"],
     "properties": {
         "release_id": {"type": "string", "description": "The data release these rows come from."},
         "built_date": {"type": "string", "format": "date"},
         "citation": {"type": "string", "description": "How to cite this release."},
+        "licence": {"type": "object", "additionalProperties": False,
+                    "required": ["id", "url", "note"], "description": "The data's licence.",
+                    "properties": {"id": {"type": "string"}, "url": {"type": "string"},
+                                   "note": {"type": "string"}}},
         "total": {"type": "integer", "minimum": 0, "description": "Rows matching the filters."},
         "limit": {"type": "integer"}, "offset": {"type": "integer"},
         "count": {"type": "integer", "minimum": 0, "description": "Rows in this page."},

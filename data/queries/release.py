@@ -67,6 +67,11 @@ def table_bytes(rid: str, manifest: dict, table: str) -> bytes:
     return data
 
 
+def table_schema(rid: str, manifest: dict, table: str) -> pa.Schema:
+    """The column names and types of ``table`` as its (checked) Parquet file declares them."""
+    return pq.read_schema(pa.BufferReader(table_bytes(rid, manifest, table)))
+
+
 def table_frame(rid: str, manifest: dict, table: str, current: bool) -> pd.DataFrame:
     """The whole table: from the loaded DuckDB tables for the served release, from its (checked)
     Parquet file for an older one."""

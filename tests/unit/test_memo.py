@@ -73,6 +73,7 @@ def _calls() -> dict:
         "web.downloads.csv_bytes": lambda: (rid(), "countries"),
         "web.downloads._bundle": lambda: (rid(), "http://localhost"),
         "data.publication.coverage": lambda: (),
+        "web.downloads.package_json": lambda: (rid(), "http://localhost", True),
         "web.catalog.serialised": lambda: ("http://localhost", "text/turtle"),
     }
 
