@@ -106,6 +106,19 @@ CHANGE = {"added": "Added", "changed": "Changed", "removed": "Removed"}
 EVIDENCE = {"reported": "Reported in a publication", "catalogued": "Listed in a national catalogue",
             "live": "A Beacon answered"}
 
+# ---- sources ------------------------------------------------------------------------------------
+SOURCE_CLASS = {"primary": "Primary publisher or programme", "official": "Official or government",
+                "scholarly": "Scholarly (journal, preprint, repository)", "news": "News",
+                "secondary": "Secondary (mirror, aggregator, copy)"}
+SECONDARY_KIND = {"mirror": "mirror", "content_farm": "content farm",
+                  "document_sharing": "document-sharing site", "aggregator": "aggregator",
+                  "development_copy": "development copy", "encyclopedia": "encyclopedia",
+                  "forum": "forum", "personal": "personal page"}
+
+# ---- groups of countries ------------------------------------------------------------------------
+GROUP = {"eu27": "EU-27", "signatories": "Signatories of the 1+MG declaration",
+         "atlas": "Every country in the atlas"}
+
 #: The labels of each vocabulary of data/vocab.py (by its name there).
 BY_VOCABULARY: dict[str, dict[str, str]] = {
     "METRICS": METRIC, "COUNT_BASES": BASIS, "CONFIDENCE": CONFIDENCE,
@@ -116,6 +129,7 @@ BY_VOCABULARY: dict[str, dict[str, str]] = {
     "PROJECT_TOPICS": PROJECT_TOPIC, "PROGRAMMES_FUNDED": PROGRAMME,
     "STANDARD_CATEGORIES": STANDARD_CATEGORY, "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE,
     "CHANGE_KINDS": CHANGE,
+    "SOURCE_CLASSES": SOURCE_CLASS, "SECONDARY_KINDS": SECONDARY_KIND, "GROUPS": GROUP,
 }
 #: Second mappings (short forms, phrasings for one place), keyed by codes of that vocabulary.
 SECONDARY: dict[str, tuple[dict[str, str], ...]] = {

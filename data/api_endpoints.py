@@ -16,6 +16,7 @@ from data.db import release
 from data.queries import api as q
 from data.queries import catalog, cohort_filters
 from data.queries import cohorts as co
+from data.queries import groups as gq
 from data.queries.api import VOCAB
 from data.queries.release import release_info
 
@@ -115,6 +116,16 @@ def _release(a: dict) -> dict:
         "citation": {"text": cit["text"], "bibtex": cit["bibtex"]},
         "downloads": urls.downloads(rid, tables),
     }
+
+
+GROUP = Param("group", "list", "Groups (any of them).", choices=V.GROUPS, labels=L.GROUP,
+              example=V.EU27)
+
+
+def _named(df):
+    """The groups with their names (the labels of their codes)."""
+    return df.assign(name=[L.GROUP[g] for g in df.group_id])[
+        ["group_id", "name", "definition", "n_members"]]
 
 
 def _index(_a: dict) -> dict:
@@ -234,6 +245,23 @@ ENDPOINTS: list[Endpoint] = [
                     max_len=100, example="europa"), *PAGED),
              lambda a: catalog.sources(a["group"], a["table"] or (), a["q"] or ""),
              row="source", example="?group=domain&q=europa"),
+    Endpoint("/groups", "listGroups", "groups", "The named groups of countries totals sum.",
+             "Every total the atlas shows sums a named group: EU-27, the signatories of the 1+MG "
+             "declaration (each from the day it signed) or every country in the atlas.",
+             (*PAGED,), lambda a: _named(gq.groups()), row="group"),
+    Endpoint("/groups/members", "listGroupMembers", "groups", "Members of the groups, with dates.",
+             "One row per group and member country; member_from is the first date the country "
+             "counts in the group's totals (null: every date).",
+             (GROUP, *PAGED), lambda a: gq.members(a["group"] or ()), row="group_member",
+             example="?group=signatories"),
+    Endpoint("/groups/totals", "listGroupTotals", "groups", "Group totals over time.",
+             "Per group, metric and date: the sum of the members' latest cumulative figures known "
+             "by then (programmes never double counted, metrics never mixed), how many countries "
+             "have one, and the largest contributor with its share of the total.",
+             (GROUP, _coded("metric", "Metrics (any of them).", "metric", L.METRIC,
+                            V.WGS_SEQUENCED), *PAGED),
+             lambda a: gq.totals(a["group"] or (), a["metric"] or ()), row="group_total",
+             example=f"?group={V.EU27}&metric={V.WGS_SEQUENCED}"),
     Endpoint("/release", "getRelease", "release", "The served data release.",
              "Release id, build date, row counts and content hashes of every table, the number "
              "of rows added, changed and removed since the previous release, how to cite it and "
@@ -242,8 +270,9 @@ ENDPOINTS: list[Endpoint] = [
     Endpoint("/release/changes", "listReleaseChanges", "release",
              "Rows changed since the previous release.",
              "One row per added, changed or removed row of a curated table; changed_columns "
-             "names what differs. Genome figures are keyed by figure_id (which includes the "
-             "value), so a corrected value is one figure removed and one added.",
+             "names what differs, before and after give the old and new values (JSON). Genome "
+             "figures are keyed by their stored figure_id, so a corrected value, date or basis "
+             "is one change of the same figure.",
              (Param("table", "list", "Tables.", choices=catalog.SOURCE_TABLES),
               Param("change", "list", "Kinds of change.", choices=catalog.CHANGE_KINDS),
               *PAGED),

@@ -9,6 +9,8 @@ from __future__ import annotations
 from components import cells
 
 _PROV = {"source_urls": "list"}
+#: A figure's age at the release date and whether it is older than 24 months ("may be outdated").
+_AGE = {"age_months": "int?", "may_be_outdated": "bool"}
 
 
 def _metric(short: str) -> dict:
@@ -33,7 +35,7 @@ ROWS: dict[str, dict[str, str]] = {
     "latest_figure": {
         "figure_id": "str", "country_iso3": "str", "programme": "str", "initiative_id": "str?",
         "metric": "str", "count_basis": "str", "value": "int", "as_of_date": "str",
-        "as_of_precision": "str", "confidence": "str", **_PROV,
+        "as_of_precision": "str", **_AGE, "confidence": "str", **_PROV,
     },
     "initiative": {
         "initiative_id": "str", "name": "str", "country_iso3": "str", "kind": "str",
@@ -43,7 +45,7 @@ ROWS: dict[str, dict[str, str]] = {
     "genome_figure": {
         "figure_id": "str", "country_iso3": "str", "initiative_id": "str?", "programme": "str",
         "metric": "str", "count_basis": "str", "value": "int", "as_of_date": "str",
-        "as_of_precision": "str", "as_of_first": "date?", "as_of_last": "date?",
+        "as_of_precision": "str", "as_of_first": "date?", "as_of_last": "date?", **_AGE,
         "confidence": "str", "quote_or_basis": "str", **_PROV,
     },
     "infrastructure": {
@@ -76,11 +78,21 @@ ROWS: dict[str, dict[str, str]] = {
     },
     "source": {
         "name": "str", "publisher": "str", "domains": "list", "n_urls": "int", "n_rows": "int",
-        "tables": "list", "rows_by_table": "counts",
+        "tables": "list", "rows_by_table": "counts", "source_class": "str",
+    },
+    "group": {"group_id": "str", "name": "str", "definition": "str", "n_members": "int"},
+    "group_member": {
+        "group_id": "str", "iso3": "str", "name": "str", "member_from": "date?",
+        "member_from_basis": "str",
+    },
+    "group_total": {
+        "group_id": "str", "metric": "str", "date": "date?", "value": "int", "n_countries": "int",
+        "countries": "list", "largest_iso3": "str", "largest_name": "str", "largest_value": "int",
+        "largest_share": "num?",
     },
     "change": {
         "table": "str", "key": "str", "key_columns": "str", "change": "str",
-        "changed_columns": "list",
+        "changed_columns": "list", "before": "str", "after": "str",
     },
 }
 

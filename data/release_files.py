@@ -22,6 +22,8 @@ TABLES = frozenset({
     "activities", "funded_projects", "calls", "standards", "progress_by_country", "progress_series",
     "country_figures_latest", "country_summary", "country_infra_counts", "country_geo",
     "release_changes", "catalogue_datasets", "catalogue_nodes", "catalogue_by_country",
+    "source_domains", "source_refs", "data_release", "falling_series", "groups", "group_members",
+    "group_progress",
 })
 
 

@@ -79,6 +79,19 @@ EVIDENCE_LEVELS = (REPORTED, CATALOGUED, LIVE) = ("reported", "catalogued", "liv
 #: How a row of a curated table differs from the previous release (in this order).
 CHANGE_KINDS = ("added", "changed", "removed")
 
+# ---- sources (source_domains.csv) --------------------------------------------------------------
+#: Classes of the domains a source URL may live on, best first. Wherever sources are listed they
+#: are ordered by this rank; a ``secondary`` one is never named first and never stands alone.
+SOURCE_CLASSES = (PRIMARY, OFFICIAL, SCHOLARLY, NEWS, SECONDARY) = (
+    "primary", "official", "scholarly", "news", "secondary")
+#: What kind of host a ``secondary`` domain is (required for that class, blank otherwise).
+SECONDARY_KINDS = ("mirror", "content_farm", "document_sharing", "aggregator", "development_copy",
+                   "encyclopedia", "forum", "personal")
+
+# ---- groups of countries (data/pipeline/groups.py) ----------------------------------------------
+#: Every total names the group it sums: EU-27, the declaration's signatories, every country.
+GROUPS = (EU27, SIGNATORIES, ATLAS) = ("eu27", "signatories", "atlas")
+
 #: Every vocabulary by name (the meta-test walks these; components/labels.py labels each).
 ALL: dict[str, tuple[str, ...]] = {
     "METRICS": METRICS, "COUNT_BASES": COUNT_BASES, "CONFIDENCE": CONFIDENCE,
@@ -89,4 +102,5 @@ ALL: dict[str, tuple[str, ...]] = {
     "ACTIVITY_KINDS": ACTIVITY_KINDS, "TOPICS": TOPICS, "PROJECT_TOPICS": PROJECT_TOPICS,
     "PROGRAMMES_FUNDED": PROGRAMMES_FUNDED, "STANDARD_CATEGORIES": STANDARD_CATEGORIES,
     "TRISTATE": TRISTATE, "EVIDENCE_LEVELS": EVIDENCE_LEVELS, "CHANGE_KINDS": CHANGE_KINDS,
+    "SOURCE_CLASSES": SOURCE_CLASSES, "SECONDARY_KINDS": SECONDARY_KINDS, "GROUPS": GROUPS,
 }

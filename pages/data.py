@@ -13,13 +13,14 @@ from flask import has_request_context, request
 from components import urls
 from data import db
 from components.catalogue_views import nodes_table
-from data.queries import catalog, catalogues
+from components.labels import SOURCE_CLASS
+from data.queries import catalog, catalogues, groups
 from data.queries.release import release_info
 
 from pages._data_api import api_section
 from pages._data_sections import (
-    changes_block, cite_block, markdown_sections, md, notes_links, release_block, section,
-    sources_block, toc,
+    changes_block, cite_block, markdown_sections, md, notes_links, quality_block, release_block,
+    section, sources_block, toc,
 )
 
 dash.register_page(__name__, path="/data", name="Data & sources", order=6, nav=True,
@@ -100,7 +101,10 @@ def fill(_load):
     changes = catalog.release_changes().to_dict("records")
     for r in changes:
         r["changed_columns"] = list(r["changed_columns"] if r["changed_columns"] is not None else [])
-    return (release_block(info, sha), changes_block(counts, info["previous_release"], changes),
+    quality = quality_block(catalog.figures_by_source_class(), SOURCE_CLASS,
+                            groups.members(), catalog.table_frame("falling_series"))
+    return (release_block(info, sha),
+            changes_block(counts, info["previous_release"], changes) + quality,
             sources_block(catalog.sources("publisher"), catalog.source_totals()),
             cite_block(catalog.citation(info, request.host_url if has_request_context() else "")))
 

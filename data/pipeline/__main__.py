@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
           f"catalogue harvest {cat['snapshot']} ({cat['harvested_at']}"
           + (", a demonstration" if cat["demo"] else "") + "): "
           + ", ".join(f"{n['node']} {n['status']}" for n in cat["nodes"]))
+    for f in manifest.get("falling_series", []):
+        print(f"note: falling series {f['country_iso3']} {f['programme']} {f['metric']}: "
+              f"{f['from_value']:,} ({f['from_as_of']}) then {f['to_value']:,} ({f['to_as_of']})")
     return 0
 
 

@@ -28,6 +28,9 @@ import pyarrow.parquet as pq
 
 from .. import vocab as V
 from ..hashing import sha256_file
+from . import ages as A
+from . import groups as G
+from . import provenance as P
 from . import summaries as S
 from .fields import parse_partial_date
 from .schemas import STANDARD_ALIASES, TABLES
@@ -41,6 +44,9 @@ DATE_COLUMNS = {
     "activities": ["start_date", "end_date"], "funded_projects": ["start_date", "end_date"],
     "calls": ["opening_date", "preproposal_deadline", "fullproposal_deadline"],
 }
+#: The key naming a row of each table in ``source_refs`` (derived ids where the build makes one).
+REF_KEYS = {spec.name: spec.key[0] for spec in TABLES if spec.name != "source_domains"} | {
+    "milestones": "milestone_id"}
 #: Column renames that make provenance uniform: every table carries ``source_urls`` (a list).
 RENAMES = {"genome_counts": {"source_url": "source_urls"}, "milestones": {"source_url": "source_urls"}}
 
@@ -91,8 +97,7 @@ def normalise(parsed) -> dict[str, pd.DataFrame]:
     c["eea_member"] = c.eu_member | c.iso3.isin(EEA_NON_EU)
     gc = frames["genome_counts"]
     gc["programme"] = gc.initiative_id.fillna("(unattributed)")
-    key = gc[["country_iso3", "programme", "as_of_date", "metric", "count_basis", "value"]].astype(str)
-    gc["figure_id"] = key.agg("|".join, axis=1).map(lambda s: hashlib.sha1(s.encode()).hexdigest()[:12])
+    gc.insert(len(gc.columns) - 1, "figure_id", gc.pop("figure_id"))  # stored id, after programme
     m = frames["milestones"]
     m.insert(0, "milestone_id", [f"{d}-{_slug(t)}" for d, t in zip(m.date, m.title)])
     # Countries named in the title; only when the title names none, those in the description
@@ -160,6 +165,8 @@ def compute(sources: Path, harvest: Path | None = None) -> dict[str, pd.DataFram
     """
     parsed = validate_sources(sources)
     f = normalise(parsed)
+    classes = P.domain_classes(parsed)
+    P.order_sources(f, classes)
     gc = f["genome_counts"]
     pbc = S.progress_by_country(gc)
     out = dict(f)
@@ -170,6 +177,15 @@ def compute(sources: Path, harvest: Path | None = None) -> dict[str, pd.DataFram
         f["countries"], gc, pbc, f["cohorts"], f["infrastructures"], f["activities"],
         f["funded_projects"], f["initiatives"], f["calls"])
     out["country_infra_counts"] = S.country_infra_counts(f["infrastructures"])
+    release_date = release_date_of(f)
+    for name in ("genome_counts", "country_figures_latest"):
+        A.add_ages(out[name], release_date)
+    out["falling_series"] = A.falling_series(gc)
+    out["group_members"] = G.group_members(f["countries"], release_date)
+    out["groups"] = G.groups_table(out["group_members"])
+    out["group_progress"] = G.group_progress(out["group_members"], pbc, f["countries"])
+    P.order_sources(out, classes)  # unions of sorted lists are sorted again
+    out["source_refs"] = P.source_refs(out, REF_KEYS, classes)
     geo = sources / "geo" / "europe_50m.parquet"
     if geo.exists():
         out["country_geo"] = geo_table(geo)
@@ -225,6 +241,10 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None,
             "previous_release": current,
             "changes": changes,
             "catalogue": _catalogue_entry(harvest),
+            "release_date": str(release_date_of(tables)),
+            # Reported, not refused: cumulative series that fall over time (data/pipeline/ages.py).
+            "falling_series": tables["falling_series"].astype(object).where(
+                tables["falling_series"].notna(), None).to_dict("records"),
             "tables": info,
             "sources": {str(p.relative_to(sources)): sha256_file(p) for p in _source_files(sources)},
         }
@@ -279,6 +299,10 @@ def prune(out_dir: Path) -> list[str]:
     for name in order[len(kept):]:
         shutil.rmtree(dirs[name])
     return kept
+
+
+def release_date_of(tables: dict[str, pd.DataFrame]) -> dt.date:
+    return parse_partial_date(tables["data_release"].release_date.iloc[0])[2]
 
 
 def read_current(out_dir: Path) -> str | None:

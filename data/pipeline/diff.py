@@ -3,19 +3,21 @@
 The build calls :func:`write_changes` with the directory of the release it is writing and the
 directory of the release it replaces. Every source table (``schemas.TABLES``) is compared row by
 row on its key; the result is written into the new release as ``release_changes.parquet``
-(``table, key, key_columns, change, changed_columns``) and per-table counts are returned for the
-manifest (``manifest["changes"]``).
+(``table, key, key_columns, change, changed_columns, before, after``; ``before``/``after`` hold the
+changed columns' old and new values as JSON objects, so a correction reads "old value -> new
+value") and per-table counts are returned for the manifest (``manifest["changes"]``).
 
-Why these keys: source tables are keyed by their ``TableSpec.key``; ``genome_counts`` by its
-derived ``figure_id`` (a hash of country, programme, date, metric, basis and value, so a corrected
-value shows as one figure removed and one added — figures are never overwritten in place) and
-``milestones`` by ``milestone_id`` (date + title slug). Derived summary tables are left out: they
+Why these keys: source tables are keyed by their ``TableSpec.key``; ``genome_counts`` by its stored
+``figure_id`` (assigned once when a figure is first recorded, never derived from its value, so a
+corrected value, date or basis shows as a change of that figure) and ``milestones`` by
+``milestone_id`` (date + title slug). Derived summary tables are left out: they
 change whenever a source row does and would only repeat the same news. Harvested tables
 (``catalogue_datasets`` by node and dataset id, ``catalogue_nodes`` by node) are compared and counted
 only when either release has them, so harvested data never enters a release silently.
 
 ``row_order`` (the line number in the CSV) is ignored: inserting a line above a row moves it
-without changing it.
+without changing it. Only the columns both releases have are compared: a column a new release
+adds (or drops) is a change of the table, not of each row.
 
 Command line, to record the changes of an already built release against its ``previous_release``
 (e.g. one built before this module existed)::
@@ -57,6 +59,8 @@ SCHEMA = pa.schema([
     pa.field("key_columns", pa.string(), nullable=False),
     pa.field("change", pa.string(), nullable=False),
     pa.field("changed_columns", pa.list_(pa.string()), nullable=False),
+    pa.field("before", pa.string(), nullable=False),
+    pa.field("after", pa.string(), nullable=False),
 ])
 
 
@@ -90,18 +94,27 @@ def diff_table(name: str, new_dir: Path, old_dir: Path) -> list[dict]:
     key = ALL_KEYS[name]
     new, new_cols = _rows(new_dir / f"{name}.parquet", key)
     old, old_cols = _rows(old_dir / f"{name}.parquet", key)
-    cols = list(dict.fromkeys(new_cols + old_cols))
+    # A column only one release has (a new derived column) is not a change of every row.
+    cols = [c for c in new_cols if c in old_cols]
     kc = ",".join(key)
-    out = [{"table": name, "key": k, "key_columns": kc, "change": "added", "changed_columns": []}
+    none = {"changed_columns": [], "before": "{}", "after": "{}"}
+    out = [{"table": name, "key": k, "key_columns": kc, "change": "added", **none}
            for k in new.keys() - old.keys()]
-    out += [{"table": name, "key": k, "key_columns": kc, "change": "removed", "changed_columns": []}
+    out += [{"table": name, "key": k, "key_columns": kc, "change": "removed", **none}
             for k in old.keys() - new.keys()]
     for k in new.keys() & old.keys():
         changed = [c for c in cols if new[k].get(c) != old[k].get(c)]
         if changed:
             out.append({"table": name, "key": k, "key_columns": kc, "change": "changed",
-                        "changed_columns": changed})
+                        "changed_columns": changed,
+                        "before": _json({c: old[k].get(c) for c in changed}),
+                        "after": _json({c: new[k].get(c) for c in changed})})
     return out
+
+
+def _json(values: dict) -> str:
+    return json.dumps({c: list(v) if isinstance(v, tuple) else v for c, v in values.items()},
+                      ensure_ascii=False, sort_keys=True, default=str)
 
 
 def diff_releases(new_dir: Path, old_dir: Path) -> list[dict]:

@@ -165,6 +165,14 @@ def _text_list(v):
     return [x.strip() for x in str(v).split(";") if x.strip()]
 
 
+def _figure_id(v):
+    s = "" if v is None else str(v).strip()
+    if not re.fullmatch(r"[0-9a-f]{12}", s):
+        raise ValueError(f"'{s[:40]}' is not a figure id (12 lower-case hex digits, assigned once "
+                         "when the figure is first recorded)")
+    return s
+
+
 def _tristate(v):
     if v not in TRISTATE:
         raise ValueError(f"'{v}' is not one of {', '.join(TRISTATE)}")
@@ -240,6 +248,7 @@ AsOfYear = Annotated[Optional[int], BeforeValidator(_past_year)]
 OptUrl = Annotated[Optional[str], BeforeValidator(_or_blank(_url))]
 UrlList = Annotated[list[str], BeforeValidator(_url_list)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
+FigureId = Annotated[str, BeforeValidator(_figure_id)]
 TriState = Annotated[str, BeforeValidator(_tristate)]
 Bool = Annotated[bool, BeforeValidator(_bool)]
 OptBool = Annotated[Optional[bool], BeforeValidator(_or_blank(_bool))]

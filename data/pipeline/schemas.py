@@ -12,10 +12,11 @@ from pydantic import BaseModel, ConfigDict
 from ..vocab import (  # noqa: F401  (re-exported for the pipeline)
     ACCESS_MODELS, ACTIVITY_KINDS, CALL_PROGRAMMES, COHORT_KINDS, CONFIDENCE, COUNT_BASES,
     DATA_TYPES, DISEASE_FOCUS, INFRA_KINDS, INFRA_STATUS, INITIATIVE_KINDS, METRICS,
-    PROGRAMMES_FUNDED, PROJECT_TOPICS, RECRUITMENT, STANDARD_CATEGORIES, TOPICS,
+    PROGRAMMES_FUNDED, PROJECT_TOPICS, RECRUITMENT, SECONDARY_KINDS, SOURCE_CLASSES,
+    STANDARD_CATEGORIES, TOPICS,
 )
 from .fields import (
-    AsOfDate, AsOfYear, Bool, Count, Iso3, Iso3List, Lat, Lon, Money, OptBool,
+    AsOfDate, AsOfYear, Bool, Count, FigureId, Iso3, Iso3List, Lat, Lon, Money, OptBool,
     OptIso3, OptPartialDate, OptUrl, PartialDate, RequiredCount, RequiredText, Text, TextList,
     TriState, UrlList, Year, enum, enum_list,
 )
@@ -65,6 +66,9 @@ class GenomeCount(Row):
     source_url: UrlList
     quote_or_basis: RequiredText
     confidence: enum(*CONFIDENCE)
+    #: The figure's stable identity: assigned once when the figure is first recorded and never
+    #: recomputed, so a corrected value, date or basis shows as a correction of the same figure.
+    figure_id: FigureId
 
 
 class Milestone(Row):
@@ -187,6 +191,24 @@ class Standard(Row):
     source_urls: UrlList
 
 
+class SourceDomain(Row):
+    """One domain cited by the sources and its class (data/pipeline/provenance.py)."""
+
+    domain: RequiredText
+    source_class: enum(*SOURCE_CLASSES)
+    secondary_kind: enum(*SECONDARY_KINDS, blank_ok=True)
+    note: Text
+    evidence: Text
+
+
+class DataRelease(Row):
+    """The release itself: its name and the date every figure's age is computed at."""
+
+    release: RequiredText
+    release_date: AsOfDate
+    notes: Text
+
+
 @dataclass(frozen=True)
 class Ref:
     """A column whose values must name a row of another table (``to`` table's ``key``)."""
@@ -203,6 +225,8 @@ class TableSpec:
     model: type[Row]
     key: tuple[str, ...]
     refs: tuple[Ref, ...] = field(default_factory=tuple)
+    #: Further column sets that must be unique (a figure recorded twice under two ids).
+    unique: tuple[tuple[str, ...], ...] = ()
 
     @property
     def file(self) -> str:
@@ -217,10 +241,10 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("countries", Country, ("iso3",)),
     TableSpec("initiatives", Initiative, ("initiative_id",),
               (Ref("country_iso3", "countries", "iso3", allow=("EU",)),)),
-    TableSpec("genome_counts", GenomeCount,
-              ("country_iso3", "initiative_id", "as_of_date", "metric", "count_basis", "value"),
+    TableSpec("genome_counts", GenomeCount, ("figure_id",),
               (Ref("country_iso3", "countries", "iso3", allow=("EU",)),
-               Ref("initiative_id", "initiatives", "initiative_id"))),
+               Ref("initiative_id", "initiatives", "initiative_id")),
+              (("country_iso3", "initiative_id", "as_of_date", "metric", "count_basis", "value"),)),
     TableSpec("milestones", Milestone, ("date", "title")),
     TableSpec("cohorts", Cohort, ("cohort_id",),
               (Ref("countries_iso3", "countries", "iso3"),)),
@@ -229,6 +253,8 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("funded_projects", FundedProject, ("project_id",)),
     TableSpec("calls", Call, ("call_id",)),
     TableSpec("standards", Standard, ("standard_id",)),
+    TableSpec("source_domains", SourceDomain, ("domain",)),
+    TableSpec("data_release", DataRelease, ("release",)),
 )
 
 #: How ``infrastructures.standards`` free-text names map to ``standards.standard_id``.

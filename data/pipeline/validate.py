@@ -117,15 +117,17 @@ def parse_table(sources: Path, spec: TableSpec, problems: list[Problem]) -> Pars
 
 
 def _check_keys(p: Parsed, problems: list[Problem]) -> None:
-    seen: dict[tuple, int] = {}
-    for row, line in zip(p.rows, p.lines):
-        key = tuple(getattr(row, k) for k in p.spec.key)
-        if key in seen:
-            problems.append(Problem(p.spec.file, line, p.spec.key[0],
-                                    f"duplicate id {key if len(key) > 1 else key[0]!r} "
-                                    f"(first on row {seen[key]})"))
-        else:
-            seen[key] = line
+    for cols in (p.spec.key, *p.spec.unique):
+        seen: dict[tuple, int] = {}
+        what = "id" if cols == p.spec.key else "row (" + ", ".join(cols) + ")"
+        for row, line in zip(p.rows, p.lines):
+            key = tuple(getattr(row, k) for k in cols)
+            if key in seen:
+                problems.append(Problem(p.spec.file, line, cols[0],
+                                        f"duplicate {what} {key if len(key) > 1 else key[0]!r} "
+                                        f"(first on row {seen[key]})"))
+            else:
+                seen[key] = line
 
 
 def _check_refs(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
@@ -160,6 +162,13 @@ def validate_sources(sources: Path) -> dict[str, Parsed]:
     for p in parsed.values():
         _check_keys(p, problems)
     _check_refs(parsed, problems)
+    from .provenance import check_sources
+
+    check_sources(parsed, problems)
+    rel = parsed["data_release"]
+    if len(rel.rows) != 1 and not any(p.file == rel.spec.file for p in problems):
+        problems.append(Problem(rel.spec.file, 2 if rel.rows else 1, "-",
+                                f"holds {len(rel.rows)} releases; exactly one row is expected"))
     if problems:
         raise ValidationFailed(problems)
     return parsed

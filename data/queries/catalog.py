@@ -8,13 +8,13 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import db
-from ..vocab import CHANGE_KINDS  # noqa: F401  (the API's change filter)
+from ..vocab import CHANGE_KINDS, SOURCE_CLASSES  # noqa: F401  (CHANGE_KINDS: the API's change filter)
 
 #: Tables that hold curated rows with their own ``source_urls`` (derived summaries excluded).
 SOURCE_TABLES = ("countries", "initiatives", "genome_counts", "milestones", "cohorts",
                  "infrastructures", "activities", "funded_projects", "calls", "standards")
 SOURCE_GROUPS = ("publisher", "domain", "url")
-CHANGE_COLUMNS = ["table", "key", "key_columns", "change", "changed_columns"]
+CHANGE_COLUMNS = ["table", "key", "key_columns", "change", "changed_columns", "before", "after"]
 ATLAS_TITLE = "1+MG Atlas: where Europe stands on the 1+ Million Genomes goal"
 
 
@@ -59,7 +59,9 @@ def sources(group: str = "publisher", tables=(), q: str = "") -> pd.DataFrame:
     """Sources grouped by ``publisher``, ``domain`` or ``url`` with the rows each one supports.
 
     Columns: ``name, publisher, domains (list), n_urls, n_rows, tables (list), rows_by_table
-    (dict table -> rows)``; ordered by ``n_rows`` descending, then ``name``. ``q`` keeps groups
+    (dict table -> rows), source_class`` (the best class among its URLs); ordered by ``n_rows``
+    descending, then ``name``, with the secondary ones after all others (a secondary source is
+    never listed before a better one). ``q`` keeps groups
     whose name, domain or a URL contains it (case-insensitive).
     """
     if group not in SOURCE_GROUPS:
@@ -82,13 +84,24 @@ def sources(group: str = "publisher", tables=(), q: str = "") -> pd.DataFrame:
             "domains": sorted(g.domain.unique()), "n_urls": int(g.url.nunique()),
             "n_rows": int(per.sum()), "tables": sorted(per.index),
             "rows_by_table": {t: int(n) for t, n in sorted(per.items())},
+            "source_class": g.sort_values("class_rank").source_class.iloc[0],
+            "secondary": bool((g.source_class == "secondary").all()),
         })
-    cols = ["name", "publisher", "domains", "n_urls", "n_rows", "tables", "rows_by_table"]
+    cols = ["name", "publisher", "domains", "n_urls", "n_rows", "tables", "rows_by_table",
+            "source_class", "secondary"]
     out = pd.DataFrame(rows, columns=cols)
     if out.empty:
-        return out
-    return out.sort_values(["n_rows", "name"], ascending=[False, True], kind="stable").reset_index(
-        drop=True)
+        return out.drop(columns="secondary")
+    return out.sort_values(["secondary", "n_rows", "name"], ascending=[True, False, True],
+                           kind="stable").drop(columns="secondary").reset_index(drop=True)
+
+
+def figures_by_source_class() -> dict[str, int]:
+    """How many genome figures rest on each source class (a figure counts under its best class)."""
+    refs = source_refs()
+    refs = refs[refs.source_table == "genome_counts"]
+    best = refs.groupby("row_key").class_rank.min().value_counts()
+    return {c: int(best.get(i, 0)) for i, c in enumerate(SOURCE_CLASSES)}
 
 
 def source_totals() -> dict:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import db
 from ..memo import per_release
+from .sources import ordered
 
 #: Alpha-2 codes used by EU institutions that differ from ISO 3166-1.
 ISO2_ALIASES = {"UK": "GBR", "EL": "GRC"}
@@ -149,7 +150,7 @@ def _median_progress() -> pd.DataFrame:
             latest[iso3] = (value, urls)
             if i + 1 < len(recs) and recs[i + 1][0] == d:
                 continue  # several countries change on the same date: one row after all of them
-            urls_all = list(dict.fromkeys(u for _, us in latest.values() for u in us))
+            urls_all = ordered(u for _, us in latest.values() for u in us)
             rows.append({"metric": metric, "date": d,
                          "value": float(statistics.median(v for v, _ in latest.values())),
                          "n_countries": len(latest), "countries": sorted(latest),

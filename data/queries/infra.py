@@ -12,6 +12,7 @@ import pandas as pd
 from .. import db
 from .. import vocab as V
 from ..memo import per_release
+from .sources import ordered
 
 NO_PARENT = "(none)"
 #: Best-first order used to summarise several nodes of one kind in one country.
@@ -109,7 +110,7 @@ def coverage(node_rows: pd.DataFrame, countries: pd.DataFrame, kinds: list[str])
                 urls += [u for u in lst if u not in urls]
             rows.append({"iso3": c.iso3, "country_name": c.name, "kind": kind, "coverage": best,
                          "n_nodes": len(g), "infra_ids": list(g.infra_id),
-                         "node_names": list(g.name), "source_urls": urls})
+                         "node_names": list(g.name), "source_urls": ordered(urls)})
     return pd.DataFrame(rows, columns=["iso3", "country_name", "kind", "coverage", "n_nodes",
                                        "infra_ids", "node_names", "source_urls"])
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import db
 from .. import vocab as V
+from .sources import ordered
 
 #: The first year of the year slider: the 1+MG declaration was signed in April 2018.
 FIRST_YEAR = 2018
@@ -238,7 +239,7 @@ def kpis() -> dict:
         "non_eu_names": sorted(sig[~sig.eu_member].name),
         "n_date_unknown": int(sig.signed_first.isna().sum()),
         "latest_signed": dated.signed_date.iloc[-1] if len(dated) else None,
-        "source_urls": sorted({u for lst in sig.source_urls for u in _urls(lst)}),
+        "source_urls": ordered(sorted({u for lst in sig.source_urls for u in _urls(lst)})),
     }}
     for key in ("wgs", "genotyped"):
         latest = progress_at(key)

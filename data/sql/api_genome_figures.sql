@@ -1,8 +1,8 @@
 -- /api/v1/genome-figures: every dated figure as published (never summed here). Empty lists mean
 -- "any"; a figure is in [$date_from, $date_to] when the period its as-of date names overlaps it.
 SELECT figure_id, country_iso3, initiative_id, programme, metric, count_basis, value,
-       as_of_date, as_of_precision, as_of_first, as_of_last, confidence, quote_or_basis,
-       source_urls
+       as_of_date, as_of_precision, as_of_first, as_of_last, age_months, may_be_outdated,
+       confidence, quote_or_basis, source_urls
 FROM genome_counts
 WHERE (len($countries) = 0 OR list_contains($countries, country_iso3))
   AND (len($metrics) = 0 OR list_contains($metrics, metric))

@@ -1,25 +1,14 @@
--- Every (source table, row, URL) reference: each row of a source table rests on its source_urls.
+-- Every (source table, row, URL) reference a row's source_urls make, with the domain's class
+-- (source_refs is written by the pipeline: data/pipeline/provenance.py).
 -- domain = host without "www."; publisher = registrable domain (last two labels, three for
 -- second-level suffixes such as ac.uk or com.cy; an IP address stays as it is). Code hosts are
 -- split by owner: github.com/<owner>, <owner>.github.io.
-WITH refs AS (
-    SELECT 'countries' AS source_table, iso3 AS row_key, unnest(source_urls) AS url FROM countries
-    UNION ALL SELECT 'initiatives', initiative_id, unnest(source_urls) FROM initiatives
-    UNION ALL SELECT 'genome_counts', figure_id, unnest(source_urls) FROM genome_counts
-    UNION ALL SELECT 'milestones', milestone_id, unnest(source_urls) FROM milestones
-    UNION ALL SELECT 'cohorts', cohort_id, unnest(source_urls) FROM cohorts
-    UNION ALL SELECT 'infrastructures', infra_id, unnest(source_urls) FROM infrastructures
-    UNION ALL SELECT 'activities', activity_id, unnest(source_urls) FROM activities
-    UNION ALL SELECT 'funded_projects', project_id, unnest(source_urls) FROM funded_projects
-    UNION ALL SELECT 'calls', call_id, unnest(source_urls) FROM calls
-    UNION ALL SELECT 'standards', standard_id, unnest(source_urls) FROM standards
-), hosts AS (
-    SELECT DISTINCT source_table, row_key, url,
-           regexp_replace(lower(regexp_extract(url, '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)', 1)),
-                          '^www\.', '') AS domain
-    FROM refs
+WITH hosts AS (
+    SELECT DISTINCT source_table, row_key, url, domain, source_class, class_rank, secondary_kind
+    FROM source_refs
+    WHERE "column" = 'source_urls'
 )
-SELECT source_table, row_key, url, domain,
+SELECT source_table, row_key, url, domain, source_class, class_rank, secondary_kind,
        CASE WHEN regexp_matches(domain, '^[0-9.]+$') OR domain LIKE '%.github.io' THEN domain
             WHEN domain = 'github.com'
                 THEN 'github.com/' || lower(regexp_extract(url, '://[^/]+/([^/?#]+)', 1))

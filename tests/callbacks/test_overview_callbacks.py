@@ -69,7 +69,7 @@ def test_changing_the_year_changes_the_drawn_values(cb, real_data):
     assert a["rows"] != b["rows"]
     fin = {y: {r["iso3"]: r["value"] for r in out["rows"]}["FIN"]
            for y, out in ((2020, a), (2025, b))}
-    assert fin == {2020: None, 2025: 500_348}
+    assert fin == {2020: 271_341, 2025: 500_348}  # FinnGen R6 (2020), added in release 2
     assert a["title"].endswith("end of 2020")
 
 
@@ -138,6 +138,7 @@ def test_anything_but_a_known_country_is_ignored(cb, real_data, click):
 def test_load_fills_kpis_timeline_and_country_list(cb, real_data):
     out = cb.load_static(0)
     text = str(out["kpis"])
-    assert "832,850" in text and "131" in text
+    # release 2: 732,850 after the audit, less Spain's 2,000 (withheld: aggregator only)
+    assert "730,850" in text and "131" in text
     assert len(out["rows"]) == 35 and len(out["countries"]) == 35
     assert {"label": "Finland", "value": "FIN"} in out["countries"]

@@ -174,3 +174,71 @@ def test_all_problems_are_reported_at_once(workspace, capsys):
     assert f"genome_counts.csv:{n}:value:" in err
     assert "calls.csv:1:-: file is empty" in err
     assert f"countries.csv:{m}:iso3:" in err
+
+
+# Source quality (data/pipeline/provenance.py, data/sources/source_domains.csv)
+
+def test_row_citing_only_a_secondary_source(workspace, capsys):
+    src, out = workspace
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL,
+               "https://en.wikipedia.org/wiki/FinnGen")
+    err = _run_bad(src, out, capsys)
+    assert (f"genome_counts.csv:{n}:source_url: rests only on secondary sources: "
+            "en.wikipedia.org (encyclopedia)") in err
+
+
+def test_secondary_source_beside_a_primary_one_is_accepted_and_named_last(release_factory):
+    import pyarrow.parquet as pq
+
+    wiki = "https://en.wikipedia.org/wiki/FinnGen"
+    rel = release_factory("secondary-beside-primary", edits={"genome_counts": lambda rows: [
+        {**r, "source_url": f"{wiki};{r['source_url']}"} if r["value"] == "500348" else r
+        for r in rows]})
+    gc = pq.read_table(rel.release_dir / "genome_counts.parquet").to_pylist()
+    assert next(r for r in gc if r["value"] == 500348)["source_urls"] == [FINNGEN_URL, wiki]
+    refs = pq.read_table(rel.release_dir / "source_refs.parquet").to_pylist()
+    assert {r["source_class"] for r in refs if r["url"] == wiki} == {"secondary"}
+
+
+def test_url_whose_domain_is_not_classified(workspace, capsys):
+    src, out = workspace
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL,
+               "https://news.example-unclassified.org/finngen")
+    err = _run_bad(src, out, capsys)
+    assert (f"genome_counts.csv:{n}:source_url: domain 'news.example-unclassified.org' is not "
+            "classified; add it to source_domains.csv") in err
+
+
+@pytest.mark.parametrize("url", ["http://101.37.83.79/finngen", "http://47.251.13.51:8081/28832569",
+                                 "https://[2001:db8::1]:8443/finngen"])
+def test_url_with_a_bare_ip_host(workspace, capsys, url):
+    src, out = workspace
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, url)
+    err = _run_bad(src, out, capsys)
+    assert f"genome_counts.csv:{n}:source_url: '{url}' has a bare IP address as host" in err
+
+
+def test_domains_match_case_www_trailing_dot_and_port_insensitively(release_factory):
+    variant = FINNGEN_URL.replace("https://www.finngen.fi/", "https://WWW.FinnGen.fi.:443/")
+    rel = release_factory("domain-forms", edits={"genome_counts": lambda rows: [
+        {**r, "source_url": variant} if r["value"] == "500348" else r for r in rows]})
+    import pyarrow.parquet as pq
+
+    refs = pq.read_table(rel.release_dir / "source_refs.parquet").to_pylist()
+    assert {(r["domain"], r["source_class"]) for r in refs if r["url"] == variant} == {
+        ("finngen.fi", "primary")}
+
+
+def test_domain_table_needs_a_kind_for_a_secondary_domain(workspace, capsys):
+    src, out = workspace
+    n = _break(src / "source_domains.csv", "en.wikipedia.org,", "secondary,encyclopedia",
+               "secondary,")
+    err = _run_bad(src, out, capsys)
+    assert f"source_domains.csv:{n}:secondary_kind: a secondary domain needs its kind" in err
+
+
+def test_domain_table_rejects_an_unknown_class(workspace, capsys):
+    src, out = workspace
+    n = _break(src / "source_domains.csv", "finngen.fi,", "finngen.fi,primary", "finngen.fi,blog")
+    err = _run_bad(src, out, capsys)
+    assert f"source_domains.csv:{n}:source_class: 'blog' is not one of: primary, official" in err

@@ -107,7 +107,7 @@ def test_csv_has_the_declared_columns_and_joins_lists(client):
 
     r = client.get("/api/v1/genome-figures?country=FIN&format=csv")
     assert r.mimetype == "text/csv"
-    assert r.headers["X-Total-Count"] == "6"
+    assert r.headers["X-Total-Count"] == "11"  # release 2 added FinnGen's releases R2 to R6
     rows = list(csv.DictReader(io.StringIO(r.get_data(as_text=True))))
     assert list(rows[0]) == list(ROWS["genome_figure"])
     _, js = get(client, "/api/v1/genome-figures?country=FIN")
@@ -139,7 +139,7 @@ def test_figures_date_range_keeps_periods_that_overlap_it(client):
     # 2023-01 ends before June 2023; "2024" overlaps; "2017" and "2018-11" are earlier.
     assert sorted(f["as_of_date"] for f in body["data"]) == ["2024", "2024", "2024"]
     _, body = get(client, "/api/v1/genome-figures?country=FIN&to=2018-11-15")
-    assert sorted(f["as_of_date"] for f in body["data"]) == ["2017", "2018-11"]
+    assert sorted(f["as_of_date"] for f in body["data"]) == ["2017", "2018-11", "2018-11"]
 
 
 def test_every_figure_has_sources_and_an_as_of_date(client):
@@ -196,7 +196,8 @@ def test_cohorts_as_csv(client):
 def test_infrastructures_filter_by_country_kind_and_status(client):
     _, body = get(client, "/api/v1/infrastructures?country=SVK&kind=elixir_node,ecrin_node"
                           "&status=unknown")
-    assert {i["infra_id"] for i in body["data"]} == {"elixir-sk", "ecrin-node-svk"}
+    # elixir-sk is withheld in release 2 (its only source was Wikipedia)
+    assert {i["infra_id"] for i in body["data"]} == {"ecrin-node-svk"}
     assert all(i["source_urls"] for i in body["data"])
 
 
@@ -230,7 +231,12 @@ def test_sources_grouped_by_publisher_count_the_rows_they_support(client):
 
     _, body = get(client, "/api/v1/sources?limit=500")
     rows = body["data"]
-    assert [r["n_rows"] for r in rows] == sorted((r["n_rows"] for r in rows), reverse=True)
+    # most-cited first, the publishers that are only secondary after all the others
+    secondary = [r["source_class"] == "secondary" for r in rows]
+    assert secondary == sorted(secondary)
+    for part in (False, True):
+        n = [r["n_rows"] for r, s in zip(rows, secondary) if s is part]
+        assert n == sorted(n, reverse=True)
     refs = catalog.source_refs()
     top = rows[0]
     expected = refs[refs.publisher == top["name"]].drop_duplicates(["source_table", "row_key"])
@@ -393,3 +399,37 @@ def test_api_sql_binds_every_value_as_a_parameter():
         text = path.read_text()
         for call in (".execute", ".sql"):
             assert call + "(f" not in text, path
+
+
+# --- groups (issue 13: totals that say what they sum) ------------------------------------------
+
+def test_groups_are_named_with_their_membership_and_dates(client):
+    _, body = get(client, "/api/v1/groups")
+    assert [(g["group_id"], g["name"]) for g in body["data"]] == [
+        ("eu27", "EU-27"), ("signatories", "Signatories of the 1+MG declaration"),
+        ("atlas", "Every country in the atlas")]
+    _, body = get(client, "/api/v1/groups/members?group=signatories")
+    sig = {m["iso3"]: m for m in body["data"]}
+    assert "SVK" not in sig and "GBR" in sig  # Slovakia has not signed; the UK has
+    assert sig["FIN"]["member_from"] == "2018-04-10"
+    _, body = get(client, "/api/v1/groups/members?group=eu27")
+    assert "GBR" not in {m["iso3"] for m in body["data"]}
+
+
+def test_group_totals_name_the_largest_contributor_and_its_share(client):
+    _, body = get(client, "/api/v1/groups/totals?group=atlas&metric=wgs_sequenced&limit=500")
+    last = body["data"][-1]
+    assert last["largest_iso3"] == "GBR" and last["countries"][0] == "GBR"
+    assert last["largest_share"] == round(last["largest_value"] / last["value"], 4)
+    _, eu = get(client, "/api/v1/groups/totals?group=eu27&metric=wgs_sequenced&limit=500")
+    assert all("GBR" not in r["countries"] for r in eu["data"])
+    r, body = get(client, "/api/v1/groups/totals?group=europe")
+    assert_error(r, body, 400, "group")
+
+
+def test_genome_figures_carry_their_age_and_the_outdated_flag(client):
+    _, body = get(client, "/api/v1/genome-figures?country=FIN")
+    assert all(isinstance(f["age_months"], int) for f in body["data"])
+    assert all(f["may_be_outdated"] == (f["age_months"] > 24) for f in body["data"])
+    old = next(f for f in body["data"] if f["as_of_date"] == "2017")
+    assert old["may_be_outdated"] is True

@@ -29,7 +29,11 @@ def test_sources_by_publisher_add_up_to_the_references(mini_data):
     refs = catalog.source_refs()
     by_pub = catalog.sources("publisher")
     assert by_pub.n_urls.sum() == refs.url.nunique()
-    assert by_pub.n_rows.tolist() == sorted(by_pub.n_rows, reverse=True)
+    # most-cited first, the publishers that are only secondary after all the others
+    secondary = by_pub.source_class == "secondary"
+    assert secondary.tolist() == sorted(secondary)
+    for part in (by_pub[~secondary], by_pub[secondary]):
+        assert part.n_rows.tolist() == sorted(part.n_rows, reverse=True)
     for r in by_pub.head(5).to_dict("records"):
         assert sum(r["rows_by_table"].values()) == r["n_rows"]
 
@@ -151,3 +155,21 @@ def test_method_and_conflict_notes_are_split_into_sections():
     assert set(methods) == {"What the figures mean", "How derived figures are computed"}
     conflicts = [t for t, _ in markdown_sections("known-conflicts-and-gaps")]
     assert conflicts[0] == "" and "Conflicts between sources" in conflicts
+
+
+def test_data_page_lists_corrections_classes_groups_and_falling_series(real_data):
+    """Release 2 against release 1: corrections read old value -> new value (issue 13)."""
+    import app  # noqa: F401  (registers the pages)
+    import pages.data as page
+
+    _, changes_body, _, _ = page.fill(1)
+    text = _text(changes_body)
+    assert "`bbc16548213c` (count\\_basis) — count\\_basis: cumulative → proxy" in text
+    by_class = catalog.figures_by_source_class()
+    assert list(by_class) == ["primary", "official", "scholarly", "news", "secondary"]
+    assert by_class["secondary"] == 0  # no figure rests on a secondary source alone
+    assert f"Primary publisher or programme: {by_class['primary']:,}" in text
+    assert "**EU\\-27** (27)" in text
+    assert "**Signatories of the 1\\+MG declaration** (27)" in text
+    assert "Austria \\(from 2018\\-09\\-01\\)" in text  # a signing month counts from its first day
+    assert "No programme's cumulative figures fall over time in this release." in text

@@ -82,18 +82,22 @@ def test_median_of_signatories_uses_carried_forward_totals_of_signatories_only(m
     med = q.signatory_median_progress()
     wgs = med[med.metric == "wgs_sequenced"].set_index("date")
     first = wgs.iloc[0]
-    assert first.countries == ["GBR"] and first.value == 6000
-    # 3 Aug 2017: DNK (150, GenomeDenmark) and GBR (6,000, 100kGP) have figures
+    # GenomeDenmark's 150 (3 Aug 2017) comes first since release 2 withheld 100kGP's 6,000
+    # (Dec 2015), whose only source was a forum repost
+    assert first.countries == ["DNK"] and first.value == 150
+    # 23 Aug 2017: DNK (150, GenomeDenmark) and SWE (1,000, SweGen) have figures
     two = wgs[wgs.n_countries == 2].iloc[0]
-    assert two.value == statistics.median([150, 6000])
+    assert two.countries == ["DNK", "SWE"] and two.value == statistics.median([150, 1000])
     assert "SVK" not in {c for cs in med.countries for c in cs}  # not a signatory
     assert all(len(u) > 0 for u in med.source_urls)
 
 
 def test_signatory_medians_ignore_missing_figures_and_say_how_many(mini_data):
     m = q.signatory_medians()
-    assert m["genotyped"] == {"value": 500348.0, "n": 1, "n_signatories": 5}
-    assert m["wgs"]["n"] == 4
+    # FinnGen's 500,348 and Our Future Health's 330,069 (added in release 2)
+    assert m["genotyped"] == {"value": statistics.median([500348, 330069]), "n": 2,
+                              "n_signatories": 5}
+    assert m["wgs"]["n"] == 3  # France's 100,000 is a proxy since release 2
 
 
 def test_cohorts_infrastructures_and_activities_of_a_country(mini_data):

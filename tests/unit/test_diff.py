@@ -109,3 +109,21 @@ def test_backfill_records_changes_of_a_built_release_in_place(two_releases, tmp_
     assert again["release_id"] == rid
     assert again["changes"]["cohorts"] == {"added": 1, "changed": 1, "removed": 1}
     assert again["tables"]["release_changes"]["rows"] == 3
+
+
+def test_a_corrected_figure_is_one_change_with_its_old_and_new_value(release_factory):
+    """A figure keeps its stored figure_id when its value, date or basis is corrected."""
+    rel = release_factory("correction")
+    gc = pq.read_table(rel.release_dir / "genome_counts.parquet").to_pylist()
+    fig = next(r for r in gc if r["value"] == 500348)
+    m = rel.rebuild({"genome_counts": lambda rows: [
+        {**r, "value": "500349", "count_basis": "subset"} if r["value"] == "500348" else r
+        for r in rows]})
+    assert m["changes"]["genome_counts"] == {"added": 0, "changed": 1, "removed": 0}
+    rows = pq.read_table(rel.release_dir / diff.FILE).to_pylist()
+    (chg,) = [r for r in rows if r["table"] == "genome_counts"]
+    assert (chg["key"], chg["key_columns"], chg["change"]) == (fig["figure_id"], "figure_id",
+                                                               "changed")
+    assert json.loads(chg["before"]) == {"value": 500348, "count_basis": "cumulative"}
+    assert json.loads(chg["after"]) == {"value": 500349, "count_basis": "subset"}
+    assert sorted(chg["changed_columns"]) == ["count_basis", "value"]

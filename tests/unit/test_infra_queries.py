@@ -54,7 +54,8 @@ def test_coverage_takes_the_best_status_and_keeps_the_rows_and_sources(mini_data
     cov = infra.coverage(infra.nodes(), infra.matrix_countries(),
                          ["elixir_node", "gdi_node", "national_data_hub"]).set_index(["iso3", "kind"])
     assert cov.loc[("FIN", "gdi_node")].coverage == "in_development"
-    assert cov.loc[("SVK", "elixir_node")].coverage == "unknown"
+    # elixir-sk is withheld in release 2 (its only source was Wikipedia): no Slovak ELIXIR node
+    assert cov.loc[("SVK", "elixir_node")].coverage == "none"
     assert cov.loc[("FIN", "national_data_hub")].coverage == "planned"
     gbr = cov.loc[("GBR", "elixir_node")]
     assert gbr.coverage == "operational" and gbr.n_nodes == 2

@@ -53,12 +53,13 @@ def test_metrics_are_never_mixed(mini_data):
     assert gen.loc["FIN", "value"] == 500_348
     assert math.isnan(wgs.loc["FIN", "value"])  # FinnGen genotyping is not sequencing
     assert wgs.loc["FIN", "other_bases"] == ["subset"]  # SISu subsets are named, not drawn
-    assert math.isnan(gen.loc["GBR", "value"])
+    assert gen.loc["GBR", "value"] == 330_069  # Our Future Health, release 7 (added in release 2)
 
 
 def test_proxy_figures_never_enter_map_values_or_sums(mini_data):
     wgs = by_iso(q.map_indicator("wgs"))
-    assert wgs.loc["FRA", "value"] == 100_000 and wgs.loc["FRA", "basis"] == "cumulative"
+    # France's 100,000 persons is a proxy since release 2: France has no WGS value on the map
+    assert math.isnan(wgs.loc["FRA", "value"])
     proxies = q.proxies("wgs")
     assert set(proxies.iso3) == {"FRA", "GBR"}
     k = q.kpis()["wgs"]
