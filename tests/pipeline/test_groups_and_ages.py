@@ -59,20 +59,6 @@ def test_every_country_in_the_atlas_is_the_progress_series(served):
         assert atlas[(atlas.metric == r.metric) & (atlas.date == r.date)].value.tolist() == [r.value]
 
 
-def test_the_totals_name_their_largest_contributor(served):
-    gp = _t(served, "group_progress")
-    wgs = gp[gp.metric == "wgs_sequenced"].sort_values("date").groupby("group_id").tail(1)
-    wgs = wgs.set_index("group_id")
-    # release 2: the UK holds 620,640 of the 730,850 summed reported genomes (85 %)
-    assert (wgs.loc["atlas", "value"], wgs.loc["atlas", "largest_iso3"]) == (730_850, "GBR")
-    assert wgs.loc["atlas", "largest_value"] == 620_640
-    assert round(wgs.loc["atlas", "largest_share"] * 100) == 85
-    assert "GBR" not in wgs.loc["eu27", "countries"] and "ISL" not in wgs.loc["eu27", "countries"]
-    assert "ISL" not in wgs.loc["signatories", "countries"]
-    # the UK and Iceland are outside the EU: the audit's 54,277 less Spain's withheld 2,000
-    assert wgs.loc["eu27", "value"] == 730_850 - 620_640 - 57_933 == 52_277
-
-
 def test_figure_ages_at_the_release_date(served):
     gc = _t(served, "genome_counts")
     rd = dt.date.fromisoformat(_t(served, "data_release").release_date.iloc[0])
