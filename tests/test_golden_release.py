@@ -97,6 +97,22 @@ def test_iceland_has_decode_and_the_nordics_have_controlled_wgs_with_ehr_linkage
     assert len(nordic) > 0
 
 
+def test_iceland_has_no_twin_registry_and_no_registered_access_cohort():
+    """tests/callbacks/test_cohorts_callbacks.py::test_facet_options_show_counts_and_disable_values…
+    (on the real release it filtered to Iceland; the fixture's Slovakia stands in)."""
+    isl = _cohorts(countries=("ISL",))
+    assert len(isl) > 0 and "twin" not in set(isl.kind) and "registered" not in set(isl.access_model)
+
+
+def test_denmark_12_cohorts_with_epic_and_2_with_wgs():
+    """tests/callbacks/test_cohorts_callbacks.py::test_charts_carry_keys_and_tables_of_what_is_drawn
+    (the map's Denmark row: 12 cohorts, EPIC among them; 2 Danish cohorts with WGS) and
+    ::test_results_match_search_and_empty_state_offers_undo ("12 of 131")."""
+    dnk = _cohorts(countries=("DNK",))
+    assert len(dnk) == 12 and "epic" in set(dnk.cohort_id)
+    assert sum("wgs" in list(d) for d in dnk.data_types) == 2
+
+
 # --- / (tests/browser/test_overview.py) and /infrastructures (tests/browser/test_infra.py) ---------
 
 EU27 = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
@@ -238,3 +254,15 @@ def test_the_totals_name_their_largest_contributor():
     assert "ISL" not in wgs.loc["signatories", "countries"]
     # the UK and Iceland are outside the EU: the audit's 54,277 less Spain's withheld 2,000
     assert wgs.loc["eu27", "value"] == 730_850 - 620_640 - 57_933 == 52_277
+
+
+def test_overview_kpis_730_850_wgs_131_cohorts_35_countries():
+    """tests/callbacks/test_overview_callbacks.py::test_load_fills_kpis_timeline_and_country_list:
+    the WGS card reads 730,850 (release 2: 732,850 after the audit, less Spain's withheld 2,000), the cohorts card 131, and 35 countries fill the timeline table and
+    the "Open a country profile" list."""
+    from data.queries import overview as ov
+
+    assert int(ov.progress_series("wgs").value.iloc[-1]) == 730_850
+    assert ov.kpis()["wgs"]["total"] == 730_850
+    assert len(_cohorts()) == 131
+    assert len(ov.signatories()) == 35

@@ -51,7 +51,7 @@ def test_layout_reports_unusable_link_values(monkeypatch):
     assert "ZZ9" in text and "sort order" in text and "column filters could not be read" in text
 
 
-def test_state_is_cleaned_and_written_to_the_url(real_data):
+def test_state_is_cleaned_and_written_to_the_url(mini_data):
     out = call(CB.update_state, "cohorts-countries.value",
                controls(country=["DNK", "FORGED"], data_type=["wgs"], data_match="most"),
                None, None, "", state(), [])
@@ -62,7 +62,7 @@ def test_state_is_cleaned_and_written_to_the_url(real_data):
     assert "FORGED" in str(note) and "most" in str(note)
 
 
-def test_view_only_changes_do_not_recompute_the_rows(real_data):
+def test_view_only_changes_do_not_recompute_the_rows(mini_data):
     prev = state(country=["DNK"])
     query = {k: prev[k] for k in S.QUERY_KEYS}
     out = call(CB.update_state, "cohorts-detail-id.data", controls(country=["DNK"]), None, None, "epic",
@@ -74,7 +74,7 @@ def test_view_only_changes_do_not_recompute_the_rows(real_data):
     assert out["query"]["country"] == ["DNK", "FIN"]
 
 
-def test_grid_sort_and_column_filters_reach_the_url(real_data):
+def test_grid_sort_and_column_filters_reach_the_url(mini_data):
     col_state = [{"colId": "name", "sort": None}, {"colId": "wgs_count", "sort": "asc"}]
     model = {"name": {"filterType": "text", "type": "contains", "filter": "bio"},
              "notes": {"filterType": "text", "type": "contains", "filter": "x"}}
@@ -86,7 +86,7 @@ def test_grid_sort_and_column_filters_reach_the_url(real_data):
     assert "notes" in str(note)  # a filter on a column that is not filterable is dropped, visibly
 
 
-def test_history_keeps_the_order_filters_were_added(real_data):
+def test_history_keeps_the_order_filters_were_added(mini_data):
     prev = state(data_type=["wgs"])
     hist = call(CB.update_state, "cohorts-countries.value",
                 controls(data_type=["wgs", "ehr_linkage"], data_match="all", country=["SWE"]),
@@ -95,34 +95,39 @@ def test_history_keeps_the_order_filters_were_added(real_data):
         ("data_type", "ehr_linkage"), ("data_match", "all"), ("country", "SWE")}
 
 
-def test_facet_options_show_counts_and_disable_values_that_leave_nothing(real_data):
-    opts = CB.update_facets(state(country=["ISL"]))
+def test_facet_options_show_counts_and_disable_values_that_leave_nothing(mini_data):
+    # the fixture's Slovakia: one cohort (a reference panel, access unknown); it sorts after Denmark
+    svk_rows = Q.search(Q.CohortFilters(countries=("SVK",)))
+    assert list(svk_rows.kind) == ["reference_panel"] and list(svk_rows.access_model) == ["unknown"]
+    opts = CB.update_facets(state(country=["SVK"]))
     countries, kinds, access = opts["country"], opts["kind"], opts["access"]
-    isl = next(o for o in countries if o["value"] == "ISL")
-    assert not isl["disabled"] and countries[0]["value"] == "ISL"  # selected first, never disabled
+    svk = next(o for o in countries if o["value"] == "SVK")
+    assert not svk["disabled"] and countries[0]["value"] == "SVK"  # selected first, never disabled
     twin = next(o for o in kinds if o["value"] == "twin")
-    assert twin["disabled"]  # Iceland has no twin registry in the atlas
+    assert twin["disabled"]  # Slovakia has no twin registry in the fixture
     registered = next(o for o in access if o["value"] == "registered")
     assert registered["disabled"]
 
 
-def test_results_match_search_and_empty_state_offers_undo(real_data):
+def test_results_match_search_and_empty_state_offers_undo(mini_data):
     out = CB.update_results(state(country=["DNK"]), [["country", "DNK"]])
     assert [r["cohort_id"] for r in out["rows"]] == list(Q.search(Q.CohortFilters(countries=("DNK",))).cohort_id)
-    assert out["count"].startswith("12 of 131") and not out["empty"]
+    n_dnk, n_all = len(out["rows"]), len(Q.search(Q.CohortFilters()))
+    assert 0 < n_dnk < n_all  # the fixture: 10 of 47 (the real release: golden test_cohort_counts…)
+    assert out["count"].startswith(f"{n_dnk} of {n_all}") and not out["empty"]
     assert "not additive" in str(out["overlap"])
-    out = CB.update_results(state(country=["ISL"], kind=["twin"]), [["country", "ISL"], ["kind", "twin"]])
+    out = CB.update_results(state(country=["SVK"], kind=["twin"]), [["country", "SVK"], ["kind", "twin"]])
     assert out["rows"] == [] and out["empty"] and "Twin registry" in out["undo"] and out["kpis"] is None
 
 
-def test_missing_counts_are_null_in_rows_and_no_public_figure_on_screen(real_data):
+def test_missing_counts_are_null_in_rows_and_no_public_figure_on_screen(mini_data):
     rows = CB.update_results(state(q="Generation Study"), [])["rows"]
     gen = next(r for r in rows if r["cohort_id"] == "generation_study")
     assert gen["participants"] is None and gen["size_band"] == "no public figure"
     assert "no public figure" in CB.GRID.grid_columns("participants", True)[4]["valueFormatter"]["function"]
 
 
-def test_map_click_toggles_a_country_and_ignores_other_clicks(real_data):
+def test_map_click_toggles_a_country_and_ignores_other_clicks(mini_data):
     click = {"points": [{"customdata": ["FIN"], "location": "FIN"}]}
     out = call(CB.set_controls, "cohorts-map-graph.clickData", click, [None], None, None,
                state(country=["DNK"]), [])
@@ -135,13 +140,13 @@ def test_map_click_toggles_a_country_and_ignores_other_clicks(real_data):
     assert out["country"] is dash.no_update
 
 
-def test_region_button_adds_the_nordic_countries(real_data):
+def test_region_button_adds_the_nordic_countries(mini_data):
     out = call(CB.set_controls, '{"region":"nordic","type":"cohorts-region"}.n_clicks', None, [1, None],
                None, None, state(country=["FIN", "EST"]), [])
     assert out["country"] == ["FIN", "EST", "DNK", "ISL", "NOR", "SWE"]
 
 
-def test_undo_removes_the_last_filter_added_and_clear_resets(real_data):
+def test_undo_removes_the_last_filter_added_and_clear_resets(mini_data):
     st = state(country=["ISL"], kind=["twin"], data_match="all")
     hist = [["country", "ISL"], ["data_match", "all"], ["kind", "twin"]]
     out = call(CB.set_controls, "cohorts-undo.n_clicks", None, [None], None, 1, st, hist)
@@ -152,7 +157,7 @@ def test_undo_removes_the_last_filter_added_and_clear_resets(real_data):
     assert out["q"] == "" and out["country"] == [] and out["data_match"] == "any"
 
 
-def test_detail_opens_for_a_clicked_row_and_says_when_a_cohort_is_unknown(real_data):
+def test_detail_opens_for_a_clicked_row_and_says_when_a_cohort_is_unknown(mini_data):
     cell = {"rowId": "finngen", "colId": "name"}
     out = call(V.show_detail, "cohorts-grid.cellClicked", cell, None, False, "")
     is_open, title, body, cid = out["is_open"], out["title"], out["body"], out["cohort_id"]
@@ -168,7 +173,7 @@ def test_detail_opens_for_a_clicked_row_and_says_when_a_cohort_is_unknown(real_d
     assert out["is_open"] is dash.no_update
 
 
-def test_export_follows_the_grid_order_and_its_column_filters(real_data):
+def test_export_follows_the_grid_order_and_its_column_filters(mini_data):
     st = state(country=["SWE"])
     ids = list(Q.search(Q.CohortFilters(countries=("SWE",))).cohort_id)
     grid = [{"cohort_id": c} for c in reversed(ids)]
@@ -181,7 +186,7 @@ def test_export_follows_the_grid_order_and_its_column_filters(real_data):
     assert list(out.cohort_id) == list(reversed(ids))[:2]
 
 
-def test_charts_carry_keys_and_tables_of_what_is_drawn(real_data):
+def test_charts_carry_keys_and_tables_of_what_is_drawn(mini_data):
     out = V.update_charts(state(country=["DNK"]))
     fig, map_rows = out["map"]["figure"], out["map"]["rows"]
     tfig, types, src = out["types"]["figure"], out["types"]["rows"], out["types"]["sources"]
@@ -189,19 +194,23 @@ def test_charts_carry_keys_and_tables_of_what_is_drawn(real_data):
     assert data_trace.geojson == V.FIG.GEOJSON_URL and data_trace.featureidkey == "properties.iso3"
     assert ["DNK"] in [list(c) for c in data_trace.customdata]
     dnk = next(r for r in map_rows if r["iso3"] == "DNK")
-    assert dnk["n_cohorts"] == 12 and "epic" in dnk["cohort_ids"]
-    assert sum(t["n_cohorts"] for t in types if t["data_type"] == "wgs") == 2
+    dnk_rows = Q.search(Q.CohortFilters(countries=("DNK",)))
+    assert dnk["n_cohorts"] == len(dnk_rows) > 0 and "danish_national_biobank" in dnk["cohort_ids"]
+    assert set(dnk["cohort_ids"].split(";")) == set(dnk_rows.cohort_id)
+    n_wgs = sum("wgs" in list(d) for d in dnk_rows.data_types)
+    assert n_wgs > 0  # the fixture: 1 (the Danish National Genome Center); the real release: golden
+    assert sum(t["n_cohorts"] for t in types if t["data_type"] == "wgs") == n_wgs
     assert set(c[0] for c in tfig.data[0].customdata) == set(Q.DATA_TYPES)
     assert "daee10f299b1" in str(src) or "data release" in str(src)
 
 
-def test_participant_map_says_what_it_sums(real_data):
+def test_participant_map_says_what_it_sums(mini_data):
     map_src = V.update_charts(state(country=["DNK"]), "participants")["map"]["sources"]
     assert "not a head count" in str(map_src) and "single-country" in str(map_src)
 
 
 @pytest.mark.parametrize("bad", [None, "x", 5, ["a"], {"q": ["list"], "country": "DNK"}])
-def test_forged_state_never_raises(real_data, bad):
+def test_forged_state_never_raises(mini_data, bad):
     CB.update_facets(bad)
     CB.update_results(bad, None)
     V.update_charts(bad, bad)

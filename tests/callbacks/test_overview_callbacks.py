@@ -52,7 +52,7 @@ def test_bad_url_values_fall_back_with_a_visible_notice(page):
     assert find(tree, "overview-year").value is None  # None = the latest year
 
 
-def test_first_render_sends_the_figure_later_changes_send_values_only(cb, real_data):
+def test_first_render_sends_the_figure_later_changes_send_values_only(cb, mini_data):
     first = call(cb.update_map, "wgs", None)
     assert isinstance(first["figure"], go.Figure) and len(first["figure"].data) == 3
     later = call(cb.update_map, "genotyped", 2022, trigger="overview-indicator.value")
@@ -63,7 +63,7 @@ def test_first_render_sends_the_figure_later_changes_send_values_only(cb, real_d
     assert all(op["location"][1] in (1, 2) for op in ops)  # the context layer never changes
 
 
-def test_changing_the_year_changes_the_drawn_values(cb, real_data):
+def test_changing_the_year_changes_the_drawn_values(cb, mini_data):
     a = call(cb.update_map, "genotyped", 2020, trigger="overview-year.value")
     b = call(cb.update_map, "genotyped", 2025, trigger="overview-year.value")
     assert a["rows"] != b["rows"]
@@ -73,26 +73,26 @@ def test_changing_the_year_changes_the_drawn_values(cb, real_data):
     assert a["title"].endswith("end of 2020")
 
 
-def test_year_after_the_data_is_clamped_with_a_note(cb, real_data):
+def test_year_after_the_data_is_clamped_with_a_note(cb, mini_data):
     out = call(cb.update_map, "wgs", 2099, trigger="overview-year.value")
     last = out["year_max"]
     assert out["year"] == last and out["title"].endswith(f"end of {last}")
     assert f"No figure is dated after {last}" in out["year_note"]
 
 
-def test_forged_callback_values_get_defaults(cb, real_data):
+def test_forged_callback_values_get_defaults(cb, mini_data):
     out = call(cb.update_map, {"x": 1}, "1e9", trigger="overview-indicator.value")
     assert out["title"].startswith("Whole genomes sequenced")
     assert "not a valid" in out["year_note"]
 
 
-def test_slider_is_disabled_and_explained_for_undated_indicators(cb, real_data):
+def test_slider_is_disabled_and_explained_for_undated_indicators(cb, mini_data):
     out = call(cb.update_map, "cohorts", 2020, trigger="overview-indicator.value")
     assert out["year_disabled"] is True and "Not dated by year" in out["year_help"]
     assert "end of" not in out["title"]
 
 
-def test_progress_metric_switch_and_proxies(cb, real_data):
+def test_progress_metric_switch_and_proxies(cb, mini_data):
     out = cb.update_progress("genotyped", False)
     assert "not a sequenced genome" in out["sentence"]
     assert not [t for t in out["figure"].data if t.name and t.name.startswith("Proxy")]
@@ -119,7 +119,7 @@ def test_url_round_trip_restores_the_state(page, cb):
                                      "metric": "genotyped", "proxies": True}
 
 
-def test_clicking_a_country_opens_its_profile(cb, real_data):
+def test_clicking_a_country_opens_its_profile(cb, mini_data):
     click = {"points": [{"customdata": "FIN", "location": "FIN"}]}
     assert call(cb.open_country, click, None, None,
                 trigger="overview-map-graph.clickData") == "/country/FIN"
@@ -130,15 +130,23 @@ def test_clicking_a_country_opens_its_profile(cb, real_data):
 @pytest.mark.parametrize("click", [None, {}, {"points": []}, {"points": [{"customdata": None}]},
                                    {"points": [{"customdata": "../admin"}]},
                                    {"points": [{"customdata": ["XXX"]}]}])
-def test_anything_but_a_known_country_is_ignored(cb, real_data, click):
+def test_anything_but_a_known_country_is_ignored(cb, mini_data, click):
     assert call(cb.open_country, click, None, None,
                 trigger="overview-map-graph.clickData") is no_update
 
 
-def test_load_fills_kpis_timeline_and_country_list(cb, real_data):
+def test_load_fills_kpis_timeline_and_country_list(cb, mini_data):
+    """The fixture release's totals (the real release's 730,850 WGS, 131 cohorts and 35 countries:
+    tests/test_golden_release.py::test_overview_kpis_730_850_wgs_131_cohorts_35_countries)."""
+    from data.queries import cohorts as C
+    from data.queries import overview as q
+    from tests.fixtures.mini import COUNTRIES
+
+    wgs_total = int(q.progress_series("wgs").value.iloc[-1])
+    n_cohorts = len(C.search(C.CohortFilters()))
+    assert wgs_total > 0 and n_cohorts > 0  # the fixture: 756,919 and 47
     out = cb.load_static(0)
     text = str(out["kpis"])
-    # release 2: 732,850 after the audit, less Spain's 2,000 (withheld: aggregator only)
-    assert "730,850" in text and "131" in text
-    assert len(out["rows"]) == 35 and len(out["countries"]) == 35
+    assert f"{wgs_total:,}" in text and f"'{n_cohorts}'" in text
+    assert len(out["rows"]) == len(COUNTRIES) and len(out["countries"]) == len(COUNTRIES)
     assert {"label": "Finland", "value": "FIN"} in out["countries"]
