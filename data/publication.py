@@ -48,6 +48,11 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "country_geo": ("iso3",), "release_changes": ("table", "key"),
     "catalogue_datasets": ("node", "dataset_id"), "catalogue_nodes": ("node",),
     "catalogue_by_country": ("country_iso3",),
+    "source_domains": ("domain",), "source_refs": ("source_table", "row_key", "column", "position"),
+    "data_release": ("release",), "falling_series": ("country_iso3", "programme", "metric",
+                                                     "to_figure_id"),
+    "groups": ("group_id",), "group_members": ("group_id", "iso3"),
+    "group_progress": ("group_id", "metric", "date"),
 }
 #: References that always hold (columns that may name ``EU`` or hold lists are left out).
 FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
