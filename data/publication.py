@@ -73,7 +73,7 @@ def table_docs() -> dict[str, dict]:
         if m:
             name, mark, grain, cols = m.groups()
             out[name] = {"grain": grain.strip(), "columns": cols.replace("`", ""),
-                         "derived": mark == "*"}
+                         "derived": mark == "*", "harvested": mark == "†"}
     return out
 
 
@@ -85,8 +85,9 @@ def table_description(table: str) -> str:
     doc = table_docs().get(table)
     if doc is None:
         return f"The {table} table of the {TITLE} data release."
-    kind = "Derived by the pipeline from the curated tables" if doc["derived"] else \
-        "Curated from public sources"
+    kind = ("Derived by the pipeline from the curated tables" if doc["derived"] else
+            "Harvested from national catalogues" if doc["harvested"] else
+            "Curated from public sources")
     return (f"One row per {doc['grain']}. {kind}. Columns: {doc['columns']}; every row carries "
             "source_urls.")
 

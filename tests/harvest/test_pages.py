@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dash import html
 
-import app as atlas  # noqa: F401  (creates the Dash app, which registers the pages)
+import app as atlas  # creates the Dash app, which registers the pages
 from components.catalogue_views import DEMO, NO_CATALOGUE
 from pages import _overview_callbacks as overview
 from pages import country, data
@@ -51,3 +51,26 @@ def test_the_data_page_lists_every_node_with_its_status(use_release, demo_releas
     out = data.fill_catalogues(1)
     table = text_of(find(out, "data-catalogues-table"))
     assert "swe-beacon" in table and "A Beacon answered" in table and "nld-hri-ckan" in table
+
+
+def test_a_harvested_release_publishes_its_catalogue_tables_as_harvested(use_release, demo_release,
+                                                                         monkeypatch):
+    from pyshacl import validate
+    from rdflib import Graph, Literal
+    from rdflib.namespace import DCTERMS
+
+    from tests.unit.test_dcat import _shapes
+
+    use_release(demo_release)
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    client = atlas.server.test_client()
+    r = client.get("/catalog.ttl")
+    assert r.status_code == 200
+    g = Graph().parse(data=r.get_data(as_text=True), format="turtle")
+    assert validate(g, shacl_graph=_shapes(), inference="none", allow_warnings=True)[0]
+    descriptions = [str(o) for o in g.objects(None, DCTERMS.description) if isinstance(o, Literal)]
+    assert any(d.startswith("One row per configured node. Harvested from national catalogues")
+               for d in descriptions)
+    csv = client.get(f"/downloads/{demo_release.joinpath('CURRENT').read_text().strip()}"
+                     "/catalogue_by_country.csv")
+    assert csv.status_code == 200 and "individuals_1mg_genomic" in csv.get_data(as_text=True)
