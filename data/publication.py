@@ -94,12 +94,14 @@ def table_description(table: str) -> str:
 
 @per_release
 def coverage() -> dict:
-    """``{"start", "end" (ISO dates or None), "countries" (ISO 3166-1 alpha-3, sorted)}`` of the
-    served release."""
+    """``{"start", "end" (ISO dates or None), "countries" (ISO 3166-1 alpha-3, sorted), "names"
+    ({code: English name})}`` of the served release."""
     row = db.query("publication_coverage").iloc[0]
 
     def day(v):
         return None if v is None or str(v) in ("NaT", "None") else str(v)[:10]
 
+    names = dict(zip(list(row["countries"]), list(row["country_names"])))
     return {"start": day(row["start_date"]), "end": day(row["end_date"]),
-            "countries": [c for c in list(row["countries"]) if len(c) == 3]}
+            "countries": [c for c in names if len(c) == 3],
+            "names": {c: n for c, n in names.items() if len(c) == 3}}

@@ -17,6 +17,7 @@ from components import urls
 from components.fmt import partial_date
 from components.labels import CHANGE
 from components.labels import GROUP as GROUP_LABELS
+from data.publication import LICENCE
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 NOTES = (("SOURCES-countries", "Countries, initiatives, genome figures, milestones"),
@@ -143,7 +144,22 @@ def release_block(info: dict, sha256: dict[str, str]) -> list:
         className="small text-body-secondary")
     table = scroll_box(html.Table([head, body], className="table table-sm align-middle"),
                        "Tables of this release")
-    return [facts, bundle, table, stable]
+    return [facts, bundle, table, stable, open_data_block(rid)]
+
+
+def open_data_block(rid: str) -> html.P:
+    """Where harvesters and tools find the release described: licence, DCAT-AP, data package."""
+    return html.P([
+        "Licence: ", html.A(LICENCE["id"], href=LICENCE["url"], rel="license"),
+        " (the facts come from the public sources each row cites). Catalogues harvest the "
+        "DCAT-AP description of every table from ", html.A(html.Code(urls.CATALOG_TTL),
+                                                          href=urls.CATALOG_TTL),
+        " (or ", html.A(html.Code(urls.CATALOG_JSONLD), href=urls.CATALOG_JSONLD), "). ",
+        "The ZIP holds a Frictionless ", html.Code("datapackage.json"),
+        " (fields, types, keys, missing values, licence, sources; also ",
+        html.A("beside the downloads", href=urls.datapackage(rid), id="data-datapackage"),
+        "); every CSV names it and the licence in its ", html.Code("Link"), " header."],
+        className="small text-body-secondary", id="data-open-data")
 
 
 def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import get_app
 from flask import Flask
 
-from . import api, catalog, compression, downloads, guard, headers, health
+from . import api, catalog, compression, downloads, guard, headers, health, jsonld
 
 
 def install(server: Flask) -> None:
@@ -19,3 +19,4 @@ def install(server: Flask) -> None:
     api.install(server)
     downloads.install(server)
     catalog.install(server)
+    jsonld.install(server)  # after headers: runs before them, so the CSP sees the final page
