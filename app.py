@@ -45,10 +45,11 @@ app = Dash(
     use_pages=True,
     title=APP_NAME,
     update_title=None,
+    suppress_callback_exceptions=True,  # ids checked in tests/callbacks/test_callback_ids.py
     compress=True,
     assets_path_ignore=["vendor"],
     external_stylesheets=["/assets/vendor/bootstrap/bootstrap.min.css",
-                          "/assets/vendor/bootstrap-icons/bootstrap-icons.min.css"],
+                          "/assets/vendor/bootstrap-icons/icons.min.css"],
     meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                {"name": "description",
                 "content": "Where Europe stands on the 1+ Million Genomes goal: sourced figures, "
