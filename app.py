@@ -1,6 +1,7 @@
 """1+MG Atlas — entry point. Builds the Dash app and its shell; exposes ``server`` for gunicorn.
 
-Development: ``python app.py``. Production: ``gunicorn -c gunicorn.conf.py app:server``.
+``python app.py`` serves through gunicorn with gunicorn.conf.py's settings (web/serve.py), as does
+``gunicorn -c gunicorn.conf.py app:server``; ``ATLAS_DEBUG=1 python app.py`` runs Dash's dev server.
 """
 from __future__ import annotations
 
@@ -67,11 +68,18 @@ def toggle_nav(n, is_open):
     return not is_open
 
 
-if UNDER_GUNICORN:
+if UNDER_GUNICORN or (__name__ == "__main__" and os.environ.get("ATLAS_DEBUG") != "1"):
     # Dash completes its setup on the first request, unsafely when several threads arrive at once
     # (a freshly recycled worker under load): complete it before this worker serves anyone.
     server.test_client().get("/_dash-dependencies")
 
-if __name__ == "__main__":
-    app.run(debug=os.environ.get("ATLAS_DEBUG") == "1", dev_tools_disable_version_check=True,
+if __name__ == "__main__" and os.environ.get("ATLAS_DEBUG") == "1":
+    app.run(debug=True, dev_tools_disable_version_check=True,
             host=os.environ.get("HOST", "127.0.0.1"), port=int(os.environ.get("PORT", "8050")))
+elif __name__ == "__main__":
+    from web import serve
+
+    db.FALLBACK = True  # as under gunicorn: a recycled worker may serve an older intact release
+    release().con.close()  # no DuckDB connection (nor its threads) may cross the fork
+    db.reset()
+    serve.run(server)
