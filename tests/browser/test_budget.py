@@ -50,8 +50,9 @@ def test_first_load_within_budget(browser, base_url, path):
 
 
 def test_every_page_has_a_budget():
-    import dash  # noqa: F401  (the registry is filled by importing the app)
-    import app  # noqa: F401
+    import dash
+
+    import app  # noqa: F401  (importing the app fills the page registry)
 
     paths = {p.get("path_template") or p["path"] for p in dash.page_registry.values()}
     paths = {p.replace("<iso3>", "FRA") for p in paths}

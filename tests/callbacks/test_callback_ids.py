@@ -8,7 +8,7 @@ import json
 import dash
 import pytest
 
-import app as atlas  # noqa: E402  (creates the Dash app, which registers the pages)
+import app as atlas  # (creates the Dash app, which registers the pages)
 from components.shell import shell
 from data.queries.release import release_info
 

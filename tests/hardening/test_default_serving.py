@@ -48,7 +48,7 @@ def served(tmp_path_factory):
 
 
 def test_python_app_runs_gunicorn_with_its_config(served):
-    base, log = served
+    _, log = served
     text = log.read_text()
     assert "Starting gunicorn" in text and "Using worker: gthread" in text, text
     assert text.count("Booting worker") == 2, text  # ATLAS_WORKERS, read by gunicorn.conf.py
