@@ -75,9 +75,23 @@ def _range(oldest, newest) -> str:
     return f"Figures dated {fmt.partial_date(oldest)} to {fmt.partial_date(newest)}"
 
 
+def _group_line(fig: dict) -> str:
+    """' Sums every country in the atlas; United Kingdom: 85 %. EU-27: 52,277 (Finland: 59 %).'"""
+    grp, eu = fig.get("group"), fig.get("eu_total")
+    if not grp:
+        return ""
+    out = (f" Sums: {labels.GROUP[grp['group_id']].lower()}; largest contributor "
+           f"{grp['largest_name']}: {round(grp['largest_share'] * 100)} %.")
+    if eu:
+        out += (f" {labels.GROUP[eu['group_id']]}: {fmt.number(eu['value'])} "
+                f"({eu['largest_name']}: {round(eu['largest_share'] * 100)} %).")
+    return out
+
+
 def _progress_kpi(key: str, fig: dict, counts: str) -> Kpi:
-    """A card of a progress metric: its total, dated by the range of the figures summed."""
-    return Kpi(key, OVERVIEW_LABELS[key], fig["total"], counts,
+    """A card of a progress metric: its total (naming the group it sums and its largest
+    contributor), dated by the range of the figures summed."""
+    return Kpi(key, OVERVIEW_LABELS[key], fig["total"], counts + _group_line(fig),
                _range(fig["oldest_as_of"], fig["newest_as_of"]),
                "Progress chart and sources", LINKS["progress"])
 

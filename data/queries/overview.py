@@ -16,6 +16,7 @@ import pandas as pd
 
 from .. import db
 from .. import vocab as V
+from . import groups
 from .sources import ordered
 
 #: The first year of the year slider: the 1+MG declaration was signed in April 2018.
@@ -252,6 +253,9 @@ def kpis() -> dict:
             "n_programmes": int(latest.n_programmes.sum()) if len(latest) else 0,
             "newest_as_of": order.latest_as_of.iloc[-1] if len(order) else None,
             "oldest_as_of": order.latest_as_of.iloc[0] if len(order) else None,
+            # The group the total sums, its largest contributor, and the EU-27's own total.
+            "group": groups.latest_total(V.ATLAS, PROGRESS_METRICS[key]),
+            "eu_total": groups.latest_total(V.EU27, PROGRESS_METRICS[key]),
         }
     out.update(catalogue_counts())
     return out

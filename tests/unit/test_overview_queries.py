@@ -144,3 +144,17 @@ def test_signatories_are_ordered_by_date_then_undated_then_others(real_data):
     assert groups == sorted(groups)
     dated = s[s.signed_first.notna()]
     assert dated.signed_first.is_monotonic_increasing
+
+
+def test_kpi_totals_name_their_group_and_largest_contributor(mini_data):
+    from components.kpi import overview_kpis
+
+    k = q.kpis()
+    w = k["wgs"]
+    assert (w["group"]["group_id"], w["group"]["value"]) == ("atlas", w["total"])
+    assert w["group"]["largest_iso3"] == "GBR"
+    assert w["eu_total"]["value"] < w["total"]
+    card = next(c for c in overview_kpis(k, "2026-12-04") if c.key == "wgs")
+    share = round(w["group"]["largest_share"] * 100)
+    assert (f"Sums: every country in the atlas; largest contributor United Kingdom: {share} %."
+            in card.counts)
