@@ -32,9 +32,11 @@ class Grid:
         return self
 
     def wait_for_api(self) -> Grid:
-        """Until the grid's API exists and it displays at least one row."""
+        """Until the grid's API exists and it displays at least one row. (``getApi`` throws while
+        the grid is not yet mounted; a throw counts as "not yet", so the wait keeps polling.)"""
         api = _API.format(id=self.id)
-        self.page.wait_for_function(f"() => {api} && {api}.getDisplayedRowCount() > 0")
+        self.page.wait_for_function(
+            f"() => {{ try {{ return {api}.getDisplayedRowCount() > 0; }} catch (e) {{ return false; }} }}")
         return self
 
     # --- the rows, as data (in the order shown: after filter and sort) and as drawn ---
