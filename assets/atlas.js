@@ -27,6 +27,47 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       var t = document.querySelector('#' + sliderId + ' [role="slider"]');
       if (t) { t.setAttribute('aria-labelledby', labelId); }
       return window.dash_clientside.no_update;
+    },
+    /* Country profile: rewrite /country/fin or /country/FI to the canonical /country/FIN without
+       a reload or a new history entry (a redirect the back button cannot loop on). */
+    canonicalPath: function (c) {
+      if (c && c.path && window.location.pathname !== c.path) {
+        window.history.replaceState(window.history.state, "", c.path + window.location.search);
+      }
+      return window.dash_clientside.no_update;
+    },
+    /* Country profile, printing: redraw the genome chart at the A4 content width (print.css
+       hides the rest of the controls), and give it back its screen size afterwards. Registered
+       once per browser tab. */
+    printSize: function (c) {
+      if (!window.atlasCountryPrint) {
+        window.atlasCountryPrint = true;
+        var gd = function () {
+          return document.querySelector("#country-genomes-graph .js-plotly-plot");
+        };
+        var box = function () { return document.getElementById("country-genomes-graph"); };
+        var screenHeight = null;
+        window.addEventListener("beforeprint", function () {
+          var g = gd(), b = box();
+          if (!g || !b || !window.Plotly || !(g.data || []).length) { return; }
+          var h = Math.min(240 + 17 * Math.ceil((g.data || []).length / 2), 480);
+          screenHeight = b.style.height;
+          b.style.height = h + "px";
+          window.Plotly.relayout(g, {width: 700, height: h, "legend.font.size": 9,
+                                     "legend.entrywidth": 0.5,
+                                     "legend.entrywidthmode": "fraction"});
+        });
+        window.addEventListener("afterprint", function () {
+          var g = gd(), b = box();
+          if (!g || !b || !window.Plotly || screenHeight === null) { return; }
+          b.style.height = screenHeight;
+          screenHeight = null;
+          window.Plotly.relayout(g, {width: null, height: null, autosize: true,
+                                     "legend.font.size": 11, "legend.entrywidth": null,
+                                     "legend.entrywidthmode": null});
+        });
+      }
+      return window.dash_clientside.no_update;
     }
   }
 });

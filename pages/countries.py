@@ -10,10 +10,10 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 
-from components import country_profile as cp
 from components import urls
 from components.cells import joined
 from components.chart_card import data_grid
+from components.country_grids import column_defs
 from components.fmt import is_missing, partial_date
 from data.db import release as current_release
 from data.queries import country_profile as q
@@ -34,13 +34,15 @@ COLS = [("signed_sort", "1+MG signature", ""), ("wgs_value", "WGS genomes", "int
         ("release", "Data release", "")]
 
 
+INTRO = ("The 35 countries of the atlas: EU members, the UK, Norway, Iceland, Switzerland and "
+         "ICPerMed partners. Select a country's name to open its profile. “WGS genomes” is the sum "
+         "of each programme's latest cumulative figure; genotyped participants are a different "
+         "measure and are never added to it.")
+
+
 def layout(**_query):
     return html.Div([
-        html.H1("Countries", id="countries-title"),
-        html.P("The 35 countries of the atlas: EU members, the UK, Norway, Iceland, Switzerland and "
-               "ICPerMed partners. Select a country's name to open its profile. “WGS genomes” is the "
-               "sum of each programme's latest cumulative figure; genotyped participants are a "
-               "different measure and are never added to it.", className="mb-2"),
+        html.H1("Countries", id="countries-title"), html.P(INTRO, className="mb-2"),
         dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), "Download CSV"],
                    id="countries-csv", color="secondary", outline=True, size="sm",
                    className="mb-2 d-print-none"),
@@ -95,12 +97,14 @@ def _as_of(v) -> str:
     return "n/a" if is_missing(v) else partial_date(v)
 
 
-@callback(Output("countries-grid", "rowData"), Output("countries-grid", "columnDefs"),
-          Output("countries-links", "children"), Output("countries-sources", "children"),
-          Input("countries-title", "children"))
+@callback(output={"rows": Output("countries-grid", "rowData"),
+                  "cols": Output("countries-grid", "columnDefs"),
+                  "links": Output("countries-links", "children"),
+                  "note": Output("countries-sources", "children")},
+          inputs={"_title": Input("countries-title", "children")})
 def fill_index(_title):
     df = q.country_index()
-    cols = cp.column_defs(COLS)
+    cols = column_defs(COLS)
     for col in cols:
         if col.get("minWidth") is None:
             col.update(width=140, wrapHeaderText=True, autoHeaderHeight=True)
@@ -114,4 +118,5 @@ def fill_index(_title):
     note = ("Figures: latest carried-forward totals of the data release; each row's sources are in "
             "its “sources” columns, and every figure's page lists its full provenance. "
             f"Countries: {len(df)}.")
-    return index_rows(df, current_release().release_id), [name_column(), *cols], links, note
+    return {"rows": index_rows(df, current_release().release_id), "cols": [name_column(), *cols],
+            "links": links, "note": note}

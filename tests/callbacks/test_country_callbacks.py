@@ -9,6 +9,7 @@ import plotly
 import pytest
 
 import app as atlas  # noqa: E402  (creates the Dash app, which registers the pages)
+from pages import _country_callbacks as cb  # noqa: E402
 from pages import countries, country  # noqa: E402
 
 from tests.callbacks.harness import text_of
@@ -21,7 +22,7 @@ def route(code, **query):
 
 
 def test_load_profile_fills_every_section_for_a_known_country(real_data):
-    out = country.load_profile(route("FIN"))
+    out = cb.load_profile(route("FIN"))
     assert out["canonical"] == {"iso3": "FIN", "path": "/country/FIN"}
     assert out["found"] is False and out["missing"] is True and out["loading"] is True
     assert "Finland" in text_of(out["header"])
@@ -35,83 +36,85 @@ def test_load_profile_fills_every_section_for_a_known_country(real_data):
 
 @pytest.mark.parametrize("code", ["fin", "FI", "fi", "Finland"])
 def test_lower_case_and_alpha2_codes_resolve_to_the_canonical_path(real_data, code):
-    out = country.load_profile(route(code))
+    out = cb.load_profile(route(code))
     assert out["canonical"]["path"] == "/country/FIN"
 
 
 @pytest.mark.parametrize("code", ["XXX", "<script>alert(1)</script>", "", None, 5, "Fnland"])
 def test_unknown_codes_show_the_not_found_section(real_data, code):
-    out = country.load_profile(route(code))
+    out = cb.load_profile(route(code))
     assert out["missing"] is False
     assert "Country not found" in text_of(out["notfound"])
     assert out["canonical"] is dash.no_update and out["found"] is dash.no_update
 
 
 def test_not_found_suggests_close_countries(real_data):
-    out = country.load_profile(route("Fnland"))
+    out = cb.load_profile(route("Fnland"))
     assert "Finland (FIN)" in text_of(out["notfound"])
 
 
 def test_a_forged_route_store_is_treated_as_not_found(real_data):
-    assert country.load_profile("not a dict")["missing"] is False
-    assert country.load_profile({"code": ["FIN"], "query": "x"})["missing"] is False
+    assert cb.load_profile("not a dict")["missing"] is False
+    assert cb.load_profile({"code": ["FIN"], "query": "x"})["missing"] is False
 
 
 def test_url_parameters_are_validated_with_a_notice(real_data):
-    out = country.load_profile(route("DNK", compare="XXX", scale="cubic", foo="1"))
+    out = cb.load_profile(route("DNK", compare="XXX", scale="cubic", foo="1"))
     assert out["compare"] == "none" and out["scale"] == "linear"
     notes = text_of(out["notices"])
     assert "“XXX” is not a valid comparison" in notes and "“foo”" in notes
-    ok = country.load_profile(route("DNK", compare="SWE", scale="log"))
+    ok = cb.load_profile(route("DNK", compare="SWE", scale="log"))
     assert (ok["compare"], ok["scale"]) == ("SWE", "log")
     assert text_of(ok["notices"]) == ""
-    assert country.load_profile(route("DNK", compare="DNK"))["compare"] == "none"  # not itself
+    assert cb.load_profile(route("DNK", compare="DNK"))["compare"] == "none"  # not itself
 
 
 def test_comparison_with_another_country_adds_traces_a_column_and_its_sources(real_data):
-    canonical = country.load_profile(route("DNK"))["canonical"]
-    base = country.update_comparison(canonical, "none", "linear")
-    swe = country.update_comparison(canonical, "SWE", "linear")
-    fig0, fig1 = base[0], swe[0]
+    canonical = cb.load_profile(route("DNK"))["canonical"]
+    base = cb.update_comparison(canonical, "none", "linear")
+    swe = cb.update_comparison(canonical, "SWE", "linear")
+    fig0, fig1 = base["figure"], swe["figure"]
     assert len(fig1.data) > len(fig0.data)
     assert any(t.name.startswith("Sweden ·") for t in fig1.data)
-    assert "Sweden" in text_of(swe[6]) and "Sweden" not in text_of(base[6])
-    assert swe[8] == "?compare=SWE" and base[8] == ""
-    assert "comparison: Sweden" in text_of(swe[7])
+    assert "Sweden" in text_of(swe["indicators"]) and "Sweden" not in text_of(base["indicators"])
+    assert swe["search"] == "?compare=SWE" and base["search"] == ""
+    assert "comparison: Sweden" in text_of(swe["page_sources"])
 
 
 def test_comparison_with_the_median_says_how_many_signatories(real_data):
-    canonical = country.load_profile(route("SVK"))["canonical"]
-    out = country.update_comparison(canonical, "median", "log")
-    assert out[0].layout.yaxis.type == "log"
-    assert "signatories with a figure" in text_of(out[6])
-    assert out[8] == "?compare=median&scale=log"
-    rows = out[1]
+    canonical = cb.load_profile(route("SVK"))["canonical"]
+    out = cb.update_comparison(canonical, "median", "log")
+    assert out["figure"].layout.yaxis.type == "log"
+    assert "signatories with a figure" in text_of(out["indicators"])
+    assert out["search"] == "?compare=median&scale=log"
+    rows = out["rows"]
     assert rows and all(r["series"] == "Median of signatories" for r in rows)
 
 
 def test_forged_comparison_values_fall_back_with_a_notice(real_data):
-    canonical = country.load_profile(route("FIN"))["canonical"]
-    out = country.update_comparison(canonical, {"$ne": 1}, "<b>")
-    assert out[8] == "" and "not a valid" in text_of(out[9])
+    canonical = cb.load_profile(route("FIN"))["canonical"]
+    out = cb.update_comparison(canonical, {"$ne": 1}, "<b>")
+    assert out["search"] == "" and "not a valid" in text_of(out["notices"])
 
 
 def test_comparison_callback_ignores_a_missing_or_unknown_country(real_data):
     for bad in (None, {"iso3": "XXX"}, {"iso3": 3}, "FIN"):
         with pytest.raises(dash.exceptions.PreventUpdate):
-            country.update_comparison(bad, None, "linear")
+            cb.update_comparison(bad, None, "linear")
 
 
 def test_genome_table_rows_carry_sources_and_the_release(real_data):
-    canonical = country.load_profile(route("FIN"))["canonical"]
-    fig, rows, cols = country.update_comparison(canonical, None, "linear")[:3]
+    canonical = cb.load_profile(route("FIN"))["canonical"]
+    out = cb.update_comparison(canonical, None, "linear")
+    rows, cols = out["rows"], out["cols"]
     assert {c["field"] for c in cols} >= {"value", "as_of", "source_urls", "confidence", "release"}
     finngen = next(r for r in rows if r["value"] == 500348)
     assert "finngen.fi" in finngen["source_urls"] and finngen["release"]
 
 
 def test_countries_index_lists_all_35_with_links_and_numeric_figures(real_data):
-    rows, cols, links, _note = countries.fill_index(None)
+    out = countries.fill_index(None)
+    rows, cols, links = out["rows"], out["cols"], out["links"]
     assert len(rows) == 35 and len(links) == 35
     fin = next(r for r in rows if r["iso3"] == "FIN")
     assert fin["name_link"] == "[Finland](/country/FIN)"

@@ -7,7 +7,10 @@ import pandas as pd
 import plotly
 import pytest
 
+from components import country_grids as cg
 from components import country_profile as cp
+from components import country_sections as cs
+from components import country_sources as csrc
 from components.figures import country as cf
 from components.fmt import NO_FIGURE
 from components.theme import GEOJSON_URL
@@ -53,13 +56,13 @@ def test_summary_line_says_no_public_figure_instead_of_zero(mini_data):
 
 
 def test_figures_status_for_each_kind_of_country(mini_data):
-    svk = text_of(cp.figures_status("Slovakia", q.genome_counts("SVK")))
+    svk = text_of(cs.figures_status("Slovakia", q.genome_counts("SVK")))
     assert "No public figure" in svk
     targets_only = q.genome_counts("DNK").query("metric == 'target'")
-    assert "Only targets are public" in text_of(cp.figures_status("Denmark", targets_only))
-    fin = text_of(cp.figures_status("Finland", q.genome_counts("FIN")))
+    assert "Only targets are public" in text_of(cs.figures_status("Denmark", targets_only))
+    fin = text_of(cs.figures_status("Finland", q.genome_counts("FIN")))
     assert "No public total of whole genomes" in fin and "WGS (subset)" in fin
-    assert text_of(cp.figures_status("Denmark", q.genome_counts("DNK"))) == ""
+    assert text_of(cs.figures_status("Denmark", q.genome_counts("DNK"))) == ""
 
 
 def test_genome_figure_has_one_trace_per_programme_metric_and_basis(mini_data):
@@ -109,7 +112,7 @@ def test_only_targets_draws_target_lines_only():
         "confidence": "medium", "quote_or_basis": "x"}])
     fig = cf.genome_figure("PRT", "Portugal", figs)
     assert [t.name for t in fig.data] == ["Target 15,000 · Genoma de Portugal"]
-    assert "Only targets are public" in text_of(cp.figures_status("Portugal", figs))
+    assert "Only targets are public" in text_of(cs.figures_status("Portugal", figs))
 
 
 def test_comparison_overlays_only_metrics_the_country_shows_plus_wgs(mini_data):
@@ -151,33 +154,33 @@ def test_infra_map_draws_the_outline_from_the_geojson_url_and_only_located_nodes
 
 
 def test_infra_list_groups_by_kind_and_status_and_marks_unmapped_nodes(mini_data):
-    txt = text_of(cp.infra_list(q.infrastructures("FIN")))
+    txt = text_of(cs.infra_list(q.infrastructures("FIN")))
     assert "ELIXIR node (1)" in txt and "Operational" in txt
     assert "no public location, not on the map" in txt
     assert "mapped at the city centre (approximate)" in txt
-    assert "No research-infrastructure node" in text_of(cp.infra_list(q.infrastructures("MDA")))
+    assert "No research-infrastructure node" in text_of(cs.infra_list(q.infrastructures("MDA")))
 
 
 def test_cohorts_table_shows_no_public_figure_and_access_links(mini_data):
-    section = cp.cohorts_table(q.cohorts("FIN"))
+    section = cs.cohorts_table(q.cohorts("FIN"))
     txt = text_of(section)
     assert NO_FIGURE in txt and "500,348" in txt and "participants are not added up" in txt
-    assert "No cohort" in text_of(cp.cohorts_table(q.cohorts("MDA")))
+    assert "No cohort" in text_of(cs.cohorts_table(q.cohorts("MDA")))
 
 
 def test_indicators_table_adds_a_median_column_saying_how_many(mini_data):
     idx = q.country_index().set_index("iso3", drop=False)
-    table = cp.indicators_table(idx.loc["SVK"], medians=q.signatory_medians(), compare_label="Median")
+    table = cs.indicators_table(idx.loc["SVK"], medians=q.signatory_medians(), compare_label="Median")
     txt = text_of(table)
     assert NO_FIGURE in txt and "median of 4 of 5 signatories with a figure" in txt
-    other = text_of(cp.indicators_table(idx.loc["FIN"], idx.loc["DNK"], compare_label="Denmark"))
+    other = text_of(cs.indicators_table(idx.loc["FIN"], idx.loc["DNK"], compare_label="Denmark"))
     assert "35,279" in other and "500,348" in other
 
 
 def test_sources_list_deduplicates_urls_and_keeps_print_footnotes_for_printed_sections():
     entries = [("https://a.org/1", "figure: x", "figures"), ("https://a.org/1", "cohort: y", "cohorts"),
                ("https://b.org/2", "milestone: z", "milestones"), ("", "nothing", "facts")]
-    ol = cp.sources_list(entries)
+    ol = csrc.sources_list(entries)
     assert len(ol.children) == 2
     first, second = ol.children
     assert first.children[0].href == "https://a.org/1" and "figure: x; cohort: y" in text_of(first)
@@ -189,7 +192,7 @@ def test_page_entries_cover_every_section(mini_data):
     sections = {"initiatives": q.initiatives("FIN"), "figures": q.genome_counts("FIN"),
                 "cohorts": q.cohorts("FIN"), "nodes": q.infrastructures("FIN"),
                 "activities": q.activities("FIN"), "milestones": q.milestones("FIN")}
-    entries = cp.page_entries(idx.loc["FIN"], sections)
+    entries = csrc.page_entries(idx.loc["FIN"], sections)
     kinds = {e[2] for e in entries}
     assert {"facts", "figures", "initiatives", "cohorts", "nodes", "activities", "milestones"} <= kinds
     urls = {e[0] for e in entries}
@@ -208,7 +211,7 @@ def test_not_found_shows_the_code_as_text_and_suggestions():
 
 
 def test_column_defs_keep_figures_numeric_and_format_missing_as_no_public_figure():
-    defs = cp.column_defs([("v", "Value", "int"), ("d", "Per million", "dec"), ("s", "Text", "")])
+    defs = cg.column_defs([("v", "Value", "int"), ("d", "Per million", "dec"), ("s", "Text", "")])
     assert defs[0]["filter"] == "agNumberColumnFilter" and NO_FIGURE in defs[0]["valueFormatter"]["function"]
     assert "',.1f'" in defs[1]["valueFormatter"]["function"]
     assert "valueFormatter" not in defs[2]
