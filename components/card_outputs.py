@@ -14,19 +14,23 @@ from __future__ import annotations
 
 from dash import Output
 
-PARTS = {"figure": ("graph", "figure"), "rows": ("grid", "rowData"),
-         "cols": ("grid", "columnDefs"), "sources": ("sources", "children")}
-
-
 def _key(name: str, part: str) -> str:
     return f"{name}_{part}" if name else part
+
+
+def grid_outputs(grid_id: str, name: str = "") -> dict[str, Output]:
+    """``{rows, cols}`` outputs of an AG Grid (its row data and column definitions)."""
+    return {_key(name, "rows"): Output(grid_id, "rowData"),
+            _key(name, "cols"): Output(grid_id, "columnDefs")}
 
 
 def card_outputs(prefix: str, name: str = "", *, style: bool = False,
                  csv: bool = False) -> dict[str, Output]:
     """``{figure, rows, cols, sources}`` outputs of card ``prefix``; ``style`` adds the graph's
     style (its height), ``csv`` the grid's CSV export parameters (its file name)."""
-    out = {_key(name, part): Output(f"{prefix}-{elem}", prop) for part, (elem, prop) in PARTS.items()}
+    out = {_key(name, "figure"): Output(f"{prefix}-graph", "figure"),
+           **grid_outputs(f"{prefix}-grid", name),
+           _key(name, "sources"): Output(f"{prefix}-sources", "children")}
     if style:
         out[_key(name, "style")] = Output(f"{prefix}-graph", "style")
     if csv:

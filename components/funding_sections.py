@@ -6,9 +6,9 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components.chart_card import chart_card
-from components.infra_controls import multi_filter
-from components.infra_tables import csv_button, sourced_grid
 from components.funding_views import PROJECT_EXPORT, project_columns
+from components.infra_tables import csv_button, sourced_grid
+from components.multi_filters import multi_filter
 
 GROUPS = {"programme": "By programme", "topic": "By topic"}
 MONEY = {"budget": "Total budget", "eu_contribution": "EU contribution"}

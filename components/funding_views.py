@@ -8,7 +8,8 @@ from dash import html
 from components.figures.funding import KIND_LABEL, euro, topic_label
 from components.fmt import NO_FIGURE, partial_date
 from components.cells import joined
-from components.infra_tables import NUMBER_FORMATTER, evidence_list, md_links
+from components.infra_tables import (NUMBER_FORMATTER, evidence_list, hidden_cols, source_cells,
+                                     sources_column)
 
 
 def _s(v) -> str:
@@ -150,8 +151,8 @@ def project_rows(p: pd.DataFrame) -> list[dict]:
              "total_funding_eur": _num(r.total_funding_eur),
              "coordinator": _s(r.coordinator_country_iso3) or "not stated",
              "partners": joined(r.partner_countries_iso3), "topics": joined(r.topics),
-             "confidence": r.confidence, "notes": _s(r.notes), "sources": md_links(r.source_urls),
-             "source_urls": joined(r.source_urls)} for r in p.itertuples()]
+             "confidence": r.confidence, "notes": _s(r.notes),
+             **source_cells(r.source_urls)} for r in p.itertuples()]
 
 
 def project_columns() -> list[dict]:
@@ -161,10 +162,7 @@ def project_columns() -> list[dict]:
             money_col("total_funding_eur", "Total funding (€)"),
             {"field": "coordinator"}, {"field": "partners"}, {"field": "topics"},
             {"field": "confidence"},
-            {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 220,
-             "filter": False},
-            {"field": "project_id", "hide": True}, {"field": "source_urls", "headerName": "Source URLs", "hide": True},
-            {"field": "notes", "hide": True}]
+            sources_column(220), *hidden_cols(["project_id", "source_urls", "notes"])]
 
 
 def outputs_rows(o: pd.DataFrame) -> list[dict]:

@@ -5,30 +5,13 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
+from components.multi_filters import multi_filter
 
 FILTERS = (
     ("kind", "Kind of node"), ("parent", "Parent organisation"), ("status", "Status"),
     ("service", "Service stated"), ("standard", "Standard stated"),
 )
 SORTS = {"name": "Countries A–Z", "gaps": "Fewest kinds present first"}
-
-
-def multi_filter(id_: str, label: str) -> html.Details:
-    """A keyboard-operable multi-select: a disclosure whose summary names the filter and how many
-    values are chosen, holding a checklist (options and values are filled by a callback).
-    The page updates ``<id>-summary`` with :func:`summary_text`."""
-    return html.Details([
-        html.Summary([html.Span(label, className="fw-semibold", id=f"{id_}-label"), ": ",
-                      html.Span("all", id=f"{id_}-summary")], className="small"),
-        html.Div(dbc.Checklist(id=id_, options=[], value=[], className="small mt-1"),
-                 role="group", style={"maxHeight": "240px", "overflowY": "auto"},
-                 **{"aria-labelledby": f"{id_}-label"}),
-    ], className="border rounded px-2 py-1 bg-white")
-
-
-def summary_text(values) -> str:
-    n = len(values) if isinstance(values, (list, tuple)) else 0
-    return "all" if n == 0 else f"{n} chosen"
 
 
 def filter_panel() -> dbc.Card:

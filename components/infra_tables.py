@@ -8,6 +8,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, clientside_callback, html
 
+from components.cells import joined
 from components.fmt import NO_FIGURE, domain, source_links
 
 _WIRED: set[str] = set()
@@ -24,6 +25,11 @@ def md_links(urls) -> str:
         href = str(u).replace("(", "%28").replace(")", "%29").replace(" ", "%20")
         out.append(f"[{domain(u)}]({href})")
     return " · ".join(out)
+
+
+def source_cells(urls) -> dict:
+    """A row's two source cells: ``sources`` (links, on screen) and ``source_urls`` (the CSV)."""
+    return {"sources": md_links(urls), "source_urls": joined(urls)}
 
 
 def sourced_grid(grid_id: str, *, csv_name: str, export_fields: list[str] | None, height: int = 420,
@@ -58,6 +64,20 @@ def csv_button(button_id: str, grid_id: str, label: str = "Download CSV") -> dbc
     register_csv(button_id, grid_id)
     return dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}), label],
                       id=button_id, color="secondary", outline=True, size="sm")
+
+
+def hidden_cols(fields: list[str]) -> list[dict]:
+    """Column definitions that exist only for the CSV export (``source_urls`` is headed "Source
+    URLs")."""
+    return [{"field": f, "hide": True, **({"headerName": "Source URLs"} if f == "source_urls" else {})}
+            for f in fields]
+
+
+def sources_column(min_width: int) -> dict:
+    """The on-screen sources column: links labelled by domain (see :func:`md_links`); the CSV
+    carries the plain ``source_urls`` instead."""
+    return {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank",
+            "minWidth": min_width, "filter": False}
 
 
 def evidence_list(rows: list[dict], *, empty: str) -> html.Div:

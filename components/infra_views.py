@@ -10,7 +10,7 @@ from dash import html
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
 from components.cells import joined
-from components.infra_tables import YEAR_FORMATTER, md_links
+from components.infra_tables import YEAR_FORMATTER, hidden_cols, source_cells, sources_column
 
 
 def sources_line(url_lists, *, what: str, release: dict | None) -> html.Small:
@@ -91,7 +91,7 @@ def node_rows(nodes: pd.DataFrame) -> list[dict]:
              "location": LOCATION_LABEL.get(r.location_precision, LOCATION_LABEL["none"]),
              "services": joined(r.services), "standards": joined(r.standards),
              "operator": s(r.operator), "website": s(r.website), "notes": s(r.notes),
-             "sources": md_links(r.source_urls), "source_urls": joined(r.source_urls)}
+             **source_cells(r.source_urls)}
             for r in nodes.itertuples()]
 
 
@@ -104,11 +104,8 @@ def node_columns() -> list[dict]:
          "maxWidth": 160},
         {"field": "location", "headerName": "Location precision", "minWidth": 180},
         {"field": "services", "minWidth": 140}, {"field": "standards", "minWidth": 140},
-        {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 260,
-         "filter": False},
-        {"field": "operator", "hide": True}, {"field": "website", "hide": True},
-        {"field": "infra_id", "hide": True}, {"field": "source_urls", "headerName": "Source URLs", "hide": True},
-        {"field": "notes", "hide": True},
+        sources_column(260),
+        *hidden_cols(["operator", "website", "infra_id", "source_urls", "notes"]),
     ]
 
 
@@ -122,7 +119,7 @@ def standard_rows(cat: pd.DataFrame) -> list[dict]:
              "category": r.category.replace("_", " "), "purpose": r.purpose,
              "n_nodes": int(r.n_nodes), "nodes": joined(r.node_names) or "none stated in the data",
              "url": r.url if isinstance(r.url, str) else "",
-             "sources": md_links(r.source_urls), "source_urls": joined(r.source_urls)}
+             **source_cells(r.source_urls)}
             for r in cat.itertuples()]
 
 
@@ -134,8 +131,5 @@ def standard_columns() -> list[dict]:
         {"field": "n_nodes", "headerName": "Nodes stating support", "type": "numericColumn",
          "maxWidth": 150},
         {"field": "nodes", "headerName": "Which nodes", "minWidth": 220},
-        {"field": "sources", "cellRenderer": "markdown", "linkTarget": "_blank", "minWidth": 220,
-         "filter": False},
-        {"field": "url", "hide": True}, {"field": "standard_id", "hide": True},
-        {"field": "source_urls", "headerName": "Source URLs", "hide": True},
+        sources_column(220), *hidden_cols(["url", "standard_id", "source_urls"]),
     ]

@@ -10,6 +10,7 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 
+from components.card_outputs import grid_outputs
 from components import urls
 from components.cells import joined
 from components.chart_card import data_grid
@@ -97,9 +98,7 @@ def _as_of(v) -> str:
     return "n/a" if is_missing(v) else partial_date(v)
 
 
-@callback(output={"rows": Output("countries-grid", "rowData"),
-                  "cols": Output("countries-grid", "columnDefs"),
-                  "links": Output("countries-links", "children"),
+@callback(output={**grid_outputs("countries-grid"), "links": Output("countries-links", "children"),
                   "note": Output("countries-sources", "children")},
           inputs={"_title": Input("countries-title", "children")})
 def fill_index(_title):

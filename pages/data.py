@@ -87,10 +87,11 @@ def layout(**_kwargs):
 
 
 @callback(
-    Output("data-release-body", "children"), Output("data-changes-body", "children"),
-    Output("data-sources-body", "children"),
-    Output("data-cite-body", "children"),
-    Input("data-load", "data"),
+    output={"release": Output("data-release-body", "children"),
+            "changes": Output("data-changes-body", "children"),
+            "sources": Output("data-sources-body", "children"),
+            "cite": Output("data-cite-body", "children")},
+    inputs={"_load": Input("data-load", "data")},
 )
 def fill(_load):
     """Everything on the page that depends on the served release."""
@@ -103,10 +104,10 @@ def fill(_load):
         r["changed_columns"] = list(r["changed_columns"] if r["changed_columns"] is not None else [])
     quality = quality_block(catalog.figures_by_source_class(), SOURCE_CLASS,
                             groups.members(), catalog.table_frame("falling_series"))
-    return (release_block(info, sha),
-            changes_block(counts, info["previous_release"], changes) + quality,
-            sources_block(catalog.sources("publisher"), catalog.source_totals()),
-            cite_block(catalog.citation(info, request.host_url if has_request_context() else "")))
+    return {"release": release_block(info, sha),
+            "changes": changes_block(counts, info["previous_release"], changes) + quality,
+            "sources": sources_block(catalog.sources("publisher"), catalog.source_totals()),
+            "cite": cite_block(catalog.citation(info, request.host_url if has_request_context() else ""))}
 
 
 

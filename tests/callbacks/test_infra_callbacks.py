@@ -4,28 +4,30 @@ from __future__ import annotations
 import pytest
 
 import app  # noqa: F401  (registers the pages)
+from pages import _infra_callbacks as page
+from pages import _infra_state as state
 from pages import challenges
-from pages import infrastructures as page
 from tests.callbacks.harness import call, text_of
 
 
 def test_bad_url_values_fall_back_with_a_visible_notice(mini_data):
     out = call(page.init, {"kind": "fega_node,warp_drive", "sort": "sideways", "bogus": "1"}, None)
-    values = dict(zip(page.FILTER_KEYS, out[5:10]))
-    assert values["kind"] == ["fega_node"]
-    assert out[10] == "name"
-    msg = text_of(out[-1])
+    assert out["kind"] == ["fega_node"]
+    assert out["sort"] == "name"
+    msg = text_of(out["notices"])
     assert "warp_drive" in msg and "sideways" in msg and "bogus" in msg
 
 
 def test_clear_filters_empties_every_filter(mini_data):
     out = call(page.init, {"kind": "fega_node"}, None, trigger="infra-reset.n_clicks")
-    assert out[5:10] == ([], [], [], [], [])
+    assert tuple(out[k] for k in state.FILTER_KEYS) == ([], [], [], [], [])
 
 
 def test_render_draws_located_nodes_and_counts_the_rest(mini_data):
-    fig, mrows, _c, _s, unplaced, cfig, crows, _cc, _cs, nrows, title = page.render(
-        ["fega_node"], [], [], [], [], "name")
+    out = page.render(["fega_node"], [], [], [], [], "name")
+    fig, mrows, unplaced = out["map_figure"], out["map_rows"], out["unplaced"]
+    cfig, crows = out["coverage_figure"], out["coverage_rows"]
+    nrows, title = out["nodes"], out["title"]
     drawn = [i for t in fig.data if t.type == "scattergeo" and t.customdata is not None
              for i in t.customdata]
     assert sorted(drawn) == ["fega-fi", "fega-se"] == sorted(r["infra_id"] for r in mrows)
@@ -38,7 +40,7 @@ def test_render_draws_located_nodes_and_counts_the_rest(mini_data):
 
 
 def test_gaps_order_puts_countries_with_fewest_kinds_first(mini_data):
-    crows = page.render([], [], [], [], [], "gaps")[6]
+    crows = page.render([], [], [], [], [], "gaps")["coverage_rows"]
     assert crows[0]["iso3"] == "MDA"
 
 
@@ -71,8 +73,8 @@ def test_forged_selection_gets_a_clear_answer(mini_data):
 def test_url_keeps_only_non_default_state(mini_data):
     _m, _c, search = page.detail("", ["fega_node"], [], [], [], [], "gaps")
     assert search == "?kind=fega_node&sort=gaps"
-    state, notes = page.spec().parse(search)
-    assert state["kind"] == ["fega_node"] and notes == []
+    parsed, notes = state.spec().parse(search)
+    assert parsed["kind"] == ["fega_node"] and notes == []
 
 
 def test_standards_catalogue_rows(mini_data):
@@ -101,5 +103,5 @@ def test_challenges_detail_rests_on_rows_and_writes_the_url(mini_data):
 
 def test_filters_matching_nothing_say_so(mini_data):
     out = page.render(["hpc_centre"], [], ["planned"], [], [], "name")
-    assert "No node matches these filters" in text_of(out[4])
-    assert out[-1].endswith("(0)")
+    assert "No node matches these filters" in text_of(out["unplaced"])
+    assert out["title"].endswith("(0)")

@@ -125,7 +125,9 @@ def test_layout_runs_no_query(data_page, monkeypatch):
 
 
 def test_page_fill_shows_release_tables_sources_and_citation(data_page):
-    release_body, changes_body, sources_body, cite_body = data_page.fill(1)
+    out = data_page.fill(1)
+    release_body, changes_body = out["release"], out["changes"]
+    sources_body, cite_body = out["sources"], out["cite"]
     m = db.manifest()
     text = _text(release_body)
     assert m["release_id"] in text and "cohorts" in text and f"{m['tables']['cohorts']['rows']:,}" in text
