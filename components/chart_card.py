@@ -70,12 +70,30 @@ CARD_PARTS = {"figure": ("graph", "figure"), "rows": ("grid", "rowData"),
               "csv": ("grid", "csvExportParams"), "style": ("graph", "style")}
 
 
-def card_outputs(prefix: str, *extra: str) -> dict[str, Output]:
+def card_outputs(prefix: str, *extra: str, name: str = "") -> dict[str, Output]:
     """Named callback outputs for card ``prefix``: ``figure``, ``rows``, ``cols`` and ``sources``,
     plus the ``extra`` parts named in ``CARD_PARTS`` (``title``, ``sentence``, ``csv``, ``style``).
-    Use as ``@callback(output=dict(**card_outputs("p"), ...))`` and return a dict of the names."""
+    Use as ``@callback(output=dict(**card_outputs("p"), ...))`` and return a dict of the names.
+    A callback that fills several cards gives each a ``name``: its keys become ``map_figure``,
+    ``map_rows`` … (see :func:`card_values`)."""
     names = ("figure", "rows", "cols", "sources", *extra)
-    return {n: Output(f"{prefix}-{CARD_PARTS[n][0]}", CARD_PARTS[n][1]) for n in names}
+    return {_named(name, n): Output(f"{prefix}-{CARD_PARTS[n][0]}", CARD_PARTS[n][1])
+            for n in names}
+
+
+def card_values(figure, rows, cols, sources, *, name: str = "", **extra) -> dict:
+    """The values for :func:`card_outputs` with the same ``name`` (``extra``: ``style=`` …)."""
+    values = {"figure": figure, "rows": rows, "cols": cols, "sources": sources, **extra}
+    return {_named(name, n): v for n, v in values.items()}
+
+
+def grid_outputs(grid_id: str) -> dict[str, Output]:
+    """``rows`` and ``cols`` outputs of a grid outside a chart card (row data, column defs)."""
+    return {"rows": Output(grid_id, "rowData"), "cols": Output(grid_id, "columnDefs")}
+
+
+def _named(name: str, part: str) -> str:
+    return f"{name}_{part}" if name else part
 
 
 def register(*prefixes: str) -> None:

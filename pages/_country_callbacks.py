@@ -10,9 +10,8 @@ from dash.exceptions import PreventUpdate
 from components import country_profile as cp
 from components import country_sections as cs
 from components import urls
-from components.card_outputs import card_outputs, card_values
 from components.catalogue_views import country_section
-from components.chart_card import notices
+from components.chart_card import card_outputs, card_values, notices
 from components.country_grids import GENOME_COLS, INFRA_COLS, column_defs, infra_rows
 from components.country_sources import page_entries, sources_list, sources_note
 from components.figures.country import compare_metrics, genome_figure, genome_table, infra_map
@@ -51,7 +50,7 @@ LOAD_OUTPUTS = {
     "found": Output("country-profile", "hidden"),
     "header": Output("country-header", "children"),
     "initiatives": Output("country-initiatives", "children"),
-    **card_outputs("country-infra", "map", csv=True),
+    **card_outputs("country-infra", "csv", name="map"),
     "infra": Output("country-infra-list", "children"),
     "cohorts": Output("country-cohorts", "children"),
     "cohorts_link": Output("country-cohorts-link", "href"),
@@ -98,7 +97,7 @@ def load_profile(route):
 
 
 @callback(
-    output={**card_outputs("country-genomes", style=True, csv=True),
+    output={**card_outputs("country-genomes", "style", "csv"),
             "status": Output("country-genomes-status", "children"),
             "indicators": Output("country-indicators", "children"),
             "page_sources": Output("country-sources", "children"),

@@ -7,7 +7,7 @@ import datetime as dt
 
 from dash import Input, Output, callback, html
 
-from components.card_outputs import card_outputs, card_values
+from components.chart_card import card_outputs, card_values
 from components.figures.funding import (budget_figure, grouped_bars_with_gaps, outputs_scatter,
                                         participation_map, participation_matrix, timeline_figure,
                                         topic_label)
@@ -24,7 +24,7 @@ from pages._funding_state import FILTER_INPUTS, VIEW_WORD, clean, flt
 ROW_PX = 24
 
 
-@callback(output={**card_outputs("funding-timeline", style=True),
+@callback(output={**card_outputs("funding-timeline", "style"),
                   "note": Output("funding-timeline-note", "children")},
           inputs=FILTER_INPUTS)
 def timeline(programme, kind, topic, today: dt.date | None = None):
@@ -40,7 +40,7 @@ def timeline(programme, kind, topic, today: dt.date | None = None):
             "note": undrawn_note(rows)}
 
 
-@callback(output={**card_outputs("funding-budget", style=True),
+@callback(output={**card_outputs("funding-budget", "style"),
                   "total": Output("funding-budget-total", "children"),
                   "note": Output("funding-budget-note", "children")},
           inputs=[*FILTER_INPUTS, Input("funding-group", "value"), Input("funding-money", "value"),
@@ -64,8 +64,8 @@ def budget(programme, kind, topic, group, money, scope):
             "total": budget_total_label(total, label, st["scope"]), "note": note}
 
 
-@callback(output={**card_outputs("funding-map", "map"),
-                  **card_outputs("funding-matrix", "matrix", style=True),
+@callback(output={**card_outputs("funding-map", name="map"),
+                  **card_outputs("funding-matrix", "style", name="matrix"),
                   "note": Output("funding-part-note", "children")},
           inputs=[*FILTER_INPUTS, Input("funding-view", "value"), Input("funding-role", "value")])
 def participation(programme, kind, topic, view, role):
@@ -98,8 +98,8 @@ def participation(programme, kind, topic, view, role):
             "note": note}
 
 
-@callback(output={**card_outputs("funding-calls-money", "money"),
-                  **card_outputs("funding-calls-counts", "counts"),
+@callback(output={**card_outputs("funding-calls-money", name="money"),
+                  **card_outputs("funding-calls-counts", name="counts"),
                   "note": Output("funding-calls-note", "children"),
                   "coverage": Output("funding-projects-coverage", "children"),
                   "projects": Output("funding-projects-grid", "rowData")},

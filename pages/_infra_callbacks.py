@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from dash import Input, Output, callback, ctx, html, no_update
 
-from components.card_outputs import card_outputs, card_values
-from components.chart_card import notices
+from components.chart_card import card_outputs, card_values, notices
 from components.figures.infra import coverage_figure, in_frame, kind_label, node_map
 from components.infra_controls import (SORTS, label_service, label_status, node_evidence_rows,
                                        option_list, unplaced_block)
@@ -55,8 +54,8 @@ def summaries(*values):
 
 
 @callback(
-    output={**card_outputs("infra-map", "map"), "unplaced": Output("infra-unplaced", "children"),
-            **card_outputs("infra-coverage", "coverage"),
+    output={**card_outputs("infra-map", name="map"), "unplaced": Output("infra-unplaced", "children"),
+            **card_outputs("infra-coverage", name="coverage"),
             "nodes": Output("infra-nodes-grid", "rowData"),
             "title": Output("infra-nodes-title", "children")},
     inputs=[*FILTER_INPUTS, Input("infra-sort", "value")],

@@ -10,10 +10,9 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, callback, clientside_callback, dcc, html
 
-from components.card_outputs import grid_outputs
 from components import urls
 from components.cells import joined
-from components.chart_card import data_grid
+from components.chart_card import data_grid, grid_outputs
 from components.country_grids import column_defs
 from components.fmt import is_missing, partial_date
 from data.db import release as current_release
