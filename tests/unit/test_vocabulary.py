@@ -40,7 +40,7 @@ ALLOWED = {
     ("components/cohort_grid.py", "WGS"),
     ("components/cohort_grid.py", "WES"),
     # Column heading of a programme's numeric target in the country profile.
-    ("components/country_profile.py", "Target"),
+    ("components/country_sections.py", "Target"),
 }
 
 
