@@ -39,11 +39,11 @@ def test_the_united_kingdom_has_the_largest_wgs_total():
 def test_finland_has_finngen_genotyped_and_signed_on_10_april_2018():
     """test_finland_shows_finngen_genotyped_participants_with_their_source (one of the 13 first
     signatories: test_signature_position_on_the_real_data_counts_13_first_signatories)."""
-    from components import country_profile as cp
+    from components import country_sections as cs
 
     assert _index().genotyped_value["FIN"] == 500348
     assert q.signature_position("FIN")["date"] == "2018-04-10"
-    text = text_of(cp.initiatives_table(q.initiatives("FIN"), q.latest_figures("FIN")))
+    text = text_of(cs.initiatives_table(q.initiatives("FIN"), q.latest_figures("FIN")))
     assert "500,348 genotyped" in text
     figs = q.latest_figures("FIN")
     finngen = figs[figs.value == 500348]
@@ -52,9 +52,9 @@ def test_finland_has_finngen_genotyped_and_signed_on_10_april_2018():
 
 def test_denmark_has_its_genome_centre_target_and_achieved_figure():
     """test_denmark_shows_its_genome_centre_target…, test_table_toggle_shows_exactly_the_drawn_rows."""
-    from components import country_profile as cp
+    from components import country_sections as cs
 
-    text = text_of(cp.initiatives_table(q.initiatives("DNK"), q.latest_figures("DNK")))
+    text = text_of(cs.initiatives_table(q.initiatives("DNK"), q.latest_figures("DNK")))
     assert "Danish National Genome Center" in text
     assert "60,000" in text and "26,458 WGS" in text
     figs = q.genome_counts("DNK")

@@ -69,7 +69,7 @@ def _calls() -> dict:
         "data.queries.funding.facets": lambda: (),
         "data.queries.api.codes": lambda: (),
         "data.queries.cohorts.summary": lambda: (cohorts.CohortFilters(),),
-        "pages.country.spec": lambda: (),
+        "pages._country_state.spec": lambda: (),
         "web.downloads.csv_bytes": lambda: (rid(), "countries"),
         "web.downloads._bundle": lambda: (rid(), "http://localhost"),
         "data.publication.coverage": lambda: (),
