@@ -164,7 +164,7 @@ def test_data_page_lists_corrections_classes_groups_and_falling_series(real_data
     import app  # noqa: F401  (registers the pages)
     import pages.data as page
 
-    _, changes_body, _, _ = page.fill(1)
+    changes_body = page.fill(1)["changes"]
     text = _text(changes_body)
     assert "`bbc16548213c` (count\\_basis) — count\\_basis: cumulative → proxy" in text
     by_class = catalog.figures_by_source_class()
