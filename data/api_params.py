@@ -160,6 +160,11 @@ def parse_date(raw: str, p: Param) -> tuple[dt.date, dt.date]:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)
 
 
+#: Accepted by every endpoint, page and download: serve that kept release (web/pinning.py reads
+#: it before the endpoint's own parameters are validated).
+RELEASE = "release"
+
+
 def validate(args, params: tuple[Param, ...]) -> dict:
     """Typed values of the query parameters (``args`` a werkzeug MultiDict), defaults filled in.
 
@@ -167,6 +172,8 @@ def validate(args, params: tuple[Param, ...]) -> dict:
     """
     known = {p.name: p for p in params if p.location == "query"}
     for key in args.keys():
+        if key == RELEASE:
+            continue
         if key not in known:
             raise ApiError(400, f"unknown parameter {_show(key)}", key[:100],
                            "one of: " + ", ".join(known) if known else "no parameters")

@@ -14,6 +14,8 @@ read another file or a URL.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 import os
 import re
@@ -31,6 +33,7 @@ from .release_files import (  # TABLES and DataError: the app imports them from 
     TABLES,  # noqa: F401
     DataError,
     current_id,
+    RELEASE_RE,
     kept_releases,
     signature,
     verify,
@@ -136,8 +139,65 @@ class _State:
     local = threading.local()
 
 
+#: A request pinned to a kept release (``?release=<id>``, web/pinning.py) reads that one.
+_PINNED: contextvars.ContextVar[Release | None] = contextvars.ContextVar("atlas_pinned",
+                                                                        default=None)
+_KEPT: dict[tuple[str, str], Release] = {}  # (data dir, release id) -> loaded, read-only
+KEPT_LOADED = 2  # older releases held in memory at once
+
+
+class UnknownRelease(LookupError):
+    """The release id is well formed but names no release kept on this server."""
+
+
+def kept(release_id: str) -> Release:
+    """A kept release, loaded once (verified, read-only, its own connection). Raises ValueError
+    for a malformed id, UnknownRelease for one not kept, DataError for one that is damaged."""
+    if not RELEASE_RE.match(release_id):
+        raise ValueError(f"{release_id[:40]!r} is not a release id")
+    cur = release()
+    if release_id == cur.release_id:
+        return cur
+    root = data_dir()
+    key = (str(root), release_id)
+    with _State.lock:
+        if key in _KEPT:
+            return _KEPT[key]
+    if release_id not in kept_releases(root):
+        raise UnknownRelease(f"release {release_id} is not available on this server")
+    rel = load_release(root, release_id)
+    with _State.lock:
+        _KEPT[key] = rel
+        while len(_KEPT) > KEPT_LOADED:
+            _KEPT.pop(next(iter(_KEPT)))
+    return rel
+
+
+@contextlib.contextmanager
+def pinned(release_id: str):
+    """Within the block, :func:`release` (so every query and memo) is the kept release named."""
+    token = _PINNED.set(kept(release_id))
+    try:
+        yield _PINNED.get()
+    finally:
+        _PINNED.reset(token)
+
+
+def pin(release_id: str) -> contextvars.Token:
+    """Pin the rest of this context (a request) to a kept release; undo with :func:`unpin`."""
+    return _PINNED.set(kept(release_id))
+
+
+def unpin(token: contextvars.Token) -> None:
+    _PINNED.reset(token)
+
+
 def release() -> Release:
-    """The current release for this process (loaded on first use; reloaded when CURRENT changes)."""
+    """The current release for this process (loaded on first use; reloaded when CURRENT changes),
+    or the kept release this request is pinned to."""
+    pinned_release = _PINNED.get()
+    if pinned_release is not None:
+        return pinned_release
     st = _State
     if st.release is None or st.pid != os.getpid():
         with st.lock:
@@ -186,6 +246,7 @@ def reset() -> None:
         _State.pid = None
         _State.failed = _State.failure = None
         _State.local = threading.local()
+        _KEPT.clear()
     memo.clear()
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dash import get_app
 from flask import Flask
 
-from . import api, catalog, compression, downloads, guard, headers, health, jsonld
+from . import api, catalog, compression, downloads, guard, headers, health, jsonld, pinning
 
 
 def install(server: Flask) -> None:
     guard.install(server, lambda: get_app().callback_map)
+    pinning.install(server)
     compression.install(server)
     headers.install(server)
     health.install(server)
