@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Flask, Response, request
 
 from components import urls
+from data import memo
 from data.db import DataError, release
 from data.publication import LICENCE, LICENCE_LINE
 from data.queries import catalog
@@ -29,6 +30,8 @@ from .public_url import base_url
 
 bp = Blueprint("api_v1", __name__, url_prefix=urls.API_PREFIX)
 CACHE = "public, max-age=300"
+#: Parameters that only page or serialise an answer: the memoised frame is the same for them.
+PRESENTATION = ("limit", "offset", "format")
 
 
 def _etag(rid: str) -> str:
@@ -63,15 +66,22 @@ def _serve(ep: Endpoint, path_args: dict) -> Response:
     if _not_modified(etag):
         resp = Response(status=304)
     else:
-        resp = _body(ep, a, release_info())
+        resp = _body(ep, a, release_info(), rid)
     resp.headers["ETag"] = etag
     resp.headers["Cache-Control"] = CACHE
     return resp
 
 
-def _body(ep: Endpoint, a: dict, info: dict) -> Response:
+def _fetch(ep: Endpoint, a: dict, rid: str):
+    """``ep.fetch(a)`` once per release and filter arguments (the per-release memo); every page
+    and format of the same filters slices the one memoised answer."""
+    key = {k: v for k, v in a.items() if k not in PRESENTATION}
+    return memo.memoised(rid, f"api:{ep.op_id}", key, lambda: ep.fetch(a))
+
+
+def _body(ep: Endpoint, a: dict, info: dict, rid: str) -> Response:
     fmt = a.get("format", "json")
-    result = ep.fetch(a)
+    result = _fetch(ep, a, rid)
     name = ep.op_id
     if ep.shape == "object":
         if fmt == "csv":
@@ -84,7 +94,7 @@ def _body(ep: Endpoint, a: dict, info: dict) -> Response:
     if a["offset"] + a["limit"] < total:
         args = dict(request.args.items())
         args["offset"] = str(a["offset"] + a["limit"])
-        nxt = request.base_url + "?" + urlencode(args)
+        nxt = (base_url() or "") + request.script_root + request.path + "?" + urlencode(args)
     if fmt == "csv":
         resp = _csv_response(to_csv(page, ep.row), name, info)
         resp.headers["X-Total-Count"] = str(total)
