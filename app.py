@@ -44,6 +44,7 @@ app = Dash(
     __name__,
     on_error=on_callback_error,
     use_pages=True,
+    include_pages_meta=False,  # Dash's twitter:url would echo the request's Host header
     title=APP_NAME,
     update_title=None,
     suppress_callback_exceptions=True,  # ids checked in tests/callbacks/test_callback_ids.py

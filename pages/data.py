@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dash
 from dash import Input, Output, callback, dcc, html
-from flask import has_request_context, request
 
 from components import urls
+from components.public_url import base_url
 from data import db
 from components.catalogue_views import nodes_table
 from components.labels import SOURCE_CLASS
@@ -107,7 +107,7 @@ def fill(_load):
     return {"release": release_block(info, sha),
             "changes": changes_block(counts, info["previous_release"], changes) + quality,
             "sources": sources_block(catalog.sources("publisher"), catalog.source_totals()),
-            "cite": cite_block(catalog.citation(info, request.host_url if has_request_context() else ""))}
+            "cite": cite_block(catalog.citation(info, base_url() or ""))}
 
 
 

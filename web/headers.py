@@ -16,6 +16,8 @@ import re
 
 from flask import Flask, Response, request
 
+from .public_url import vary
+
 _INLINE_SCRIPT = re.compile(  # data blocks (application/json, application/ld+json) never run
     rb"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>(.*?)</script>", re.S | re.I)
 BASE_CSP = [
@@ -77,4 +79,4 @@ def install(server: Flask) -> None:
         resp.headers.pop("Server", None)
         resp.headers.pop("X-Powered-By", None)
         _cache_control(resp)
-        return resp
+        return vary(resp)
