@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
-from .urls import query_string
+from .urls import RELEASE_PARAM, query_string
 
 MAX_TEXT = 100
 MAX_ITEMS = 50
@@ -158,7 +158,8 @@ class Spec:
             if old in query:
                 value = query.pop(old)
                 query.setdefault(new, value)
-        unknown = [k for k in query if k not in self.names and k not in self.reserved]
+        unknown = [k for k in query if k not in self.names and k not in self.reserved
+                   and k != RELEASE_PARAM]
         state, notes = self.clean({k: v for k, v in query.items() if k in self.names})
         if unknown:
             notes.append("Ignored unknown parameter(s): "

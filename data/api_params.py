@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from components import urls
+
 MAX_RAW = 1000  # characters in any one parameter value
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _INT = re.compile(r"^[+-]?\d{1,12}$")
@@ -162,7 +164,7 @@ def parse_date(raw: str, p: Param) -> tuple[dt.date, dt.date]:
 
 #: Accepted by every endpoint, page and download: serve that kept release (web/pinning.py reads
 #: it before the endpoint's own parameters are validated).
-RELEASE = "release"
+RELEASE = urls.RELEASE_PARAM
 
 
 def validate(args, params: tuple[Param, ...]) -> dict:

@@ -3,13 +3,15 @@ current one or an older one still kept on disk, see ``ATLAS_KEEP_RELEASES``).
 
 The whole request is pinned (``data.db.pin``): every query, memo and citation reads that release.
 Dash's own requests (layout, callbacks) are pinned by the ``release`` of the page that sent them
-(their ``Referer``). A malformed id is a 400; an unknown or removed release is a JSON 404 for the
+(their ``Referer``), and a pinned callback that writes the page's URL (a ``search`` output) keeps
+``release`` in it, so a permalink made from a pinned view names its release too. A malformed id is a 400; an unknown or removed release is a JSON 404 for the
 API and downloads and a page saying so (404) elsewhere, never the current data silently.
 """
 from __future__ import annotations
 
+import json
 from html import escape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from flask import Flask, Response, g, request
 
@@ -57,6 +59,22 @@ def _refuse(status: int, message: str) -> Response:
                  "an older one may have been removed.")
 
 
+def _keep_release(node, rid: str):
+    """Every ``search`` value in a Dash callback answer, with ``release=<rid>`` kept in it."""
+    if isinstance(node, dict):
+        return {k: (_with_release(v, rid) if k == "search" and isinstance(v, str)
+                    else _keep_release(v, rid)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_keep_release(v, rid) for v in node]
+    return node
+
+
+def _with_release(search: str, rid: str) -> str:
+    pairs = [(k, v) for k, vs in parse_qs(search.lstrip("?"), keep_blank_values=True).items()
+             for v in vs if k != PARAM]
+    return "?" + urlencode([*pairs, (PARAM, rid)], safe=",")
+
+
 def install(server: Flask) -> None:
     @server.before_request
     def _pin():
@@ -72,6 +90,18 @@ def install(server: Flask) -> None:
         except db.DataError:
             return _refuse(404, f"release {rid} cannot be read on this server")
         return None
+
+    @server.after_request
+    def _pinned_urls(resp: Response) -> Response:
+        if ("release_pin" not in g or request.path != "/_dash-update-component"
+                or resp.mimetype != "application/json" or resp.direct_passthrough):
+            return resp
+        try:
+            body = json.loads(resp.get_data())
+        except ValueError:
+            return resp
+        resp.set_data(json.dumps(_keep_release(body, db.release().release_id)))
+        return resp
 
     @server.teardown_request
     def _unpin(_exc=None):

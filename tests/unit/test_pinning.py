@@ -54,3 +54,22 @@ def test_pages_show_the_pinned_release_or_say_it_is_not_available(client):
     layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost/?release={OLD}"})
     assert OLD in json.dumps(layout.get_json())
     assert OLD not in json.dumps(client.get("/_dash-layout").get_json())
+
+
+def test_a_pinned_callback_keeps_the_release_in_the_urls_it_writes():
+    from web.pinning import _keep_release
+
+    answer = {"multi": True, "response": {"url": {"search": "?country=FIN,DNK"},
+                                          "x": {"children": "search"}}}
+    out = _keep_release(answer, OLD)
+    assert out["response"]["url"]["search"] == f"?country=FIN,DNK&release={OLD}"
+    assert out["response"]["x"] == {"children": "search"}
+    assert _keep_release({"search": "?release=abc&a=1"}, OLD) == {"search": f"?a=1&release={OLD}"}
+
+
+def test_a_page_spec_does_not_call_release_an_unknown_parameter():
+    from components.url_state import Param, Spec
+
+    spec = Spec((Param("q", "text", default=""),))
+    _, notes = spec.parse({"release": OLD, "bogus": "1"})
+    assert len(notes) == 1 and "bogus" in notes[0] and "release" not in notes[0]
