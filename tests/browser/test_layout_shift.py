@@ -38,7 +38,7 @@ def layout_shift(browser, url: str, viewport: dict) -> tuple[float, list]:
 
 def test_ceilings_never_exceed_the_start_and_reach_the_goal_somewhere():
     assert all(v <= 1 for c in CEILING.values() for v in c.values())
-    assert sum(v <= GOAL for c in CEILING.values() for v in c.values()) >= 9
+    assert sum(v <= GOAL for c in CEILING.values() for v in c.values()) >= 9  # 11 of 18 today
 
 
 @pytest.mark.parametrize("kind", sorted(VIEWPORTS))
