@@ -266,3 +266,15 @@ def test_overview_kpis_730_850_wgs_131_cohorts_35_countries():
     assert ov.kpis()["wgs"]["total"] == 730_850
     assert len(_cohorts()) == 131
     assert len(ov.signatories()) == 35
+
+
+def test_the_countries_index_lists_35_and_austria_signed_in_sep_2018():
+    """tests/callbacks/test_country_callbacks.py::test_countries_index_lists_all_35_with_links_and_numeric_figures
+    (35 rows and links; Austria's month-only signature date reads "Sep 2018")."""
+    import app  # noqa: F401  (registers the pages)
+    from pages import countries
+
+    out = countries.fill_index(None)
+    rows, links = out["rows"], out["links"]
+    assert len(rows) == 35 and len(links) == 35
+    assert next(r for r in rows if r["iso3"] == "AUT")["signed_label"] == "Sep 2018"

@@ -21,12 +21,16 @@ def route(code, **query):
     return {"code": code, "query": query}
 
 
-def test_load_profile_fills_every_section_for_a_known_country(real_data):
+def test_load_profile_fills_every_section_for_a_known_country(mini_data):
     out = cb.load_profile(route("FIN"))
     assert out["canonical"] == {"iso3": "FIN", "path": "/country/FIN"}
     assert out["found"] is False and out["missing"] is True and out["loading"] is True
     assert "Finland" in text_of(out["header"])
-    assert "one of the 13 first signatories on 10 Apr 2018" in text_of(out["header"])
+    from data.queries import country_profile as q
+
+    pos = q.signature_position("FIN")  # the fixture: 3 first signatories (FIN, SWE, GBR); the
+    assert pos["date"] == "2018-04-10" and pos["same_date"] > 1  # real release's 13: golden
+    assert f"one of the {pos['same_date']} first signatories on 10 Apr 2018" in text_of(out["header"])
     assert "FinnGen" in text_of(out["initiatives"]) and "500,348" in text_of(out["initiatives"])
     assert out["cohorts_link"] == "/cohorts?country=FIN"
     assert "FIN" not in {o["value"] for o in out["options"]}
@@ -35,30 +39,30 @@ def test_load_profile_fills_every_section_for_a_known_country(real_data):
 
 
 @pytest.mark.parametrize("code", ["fin", "FI", "fi", "Finland"])
-def test_lower_case_and_alpha2_codes_resolve_to_the_canonical_path(real_data, code):
+def test_lower_case_and_alpha2_codes_resolve_to_the_canonical_path(mini_data, code):
     out = cb.load_profile(route(code))
     assert out["canonical"]["path"] == "/country/FIN"
 
 
 @pytest.mark.parametrize("code", ["XXX", "<script>alert(1)</script>", "", None, 5, "Fnland"])
-def test_unknown_codes_show_the_not_found_section(real_data, code):
+def test_unknown_codes_show_the_not_found_section(mini_data, code):
     out = cb.load_profile(route(code))
     assert out["missing"] is False
     assert "Country not found" in text_of(out["notfound"])
     assert out["canonical"] is dash.no_update and out["found"] is dash.no_update
 
 
-def test_not_found_suggests_close_countries(real_data):
+def test_not_found_suggests_close_countries(mini_data):
     out = cb.load_profile(route("Fnland"))
     assert "Finland (FIN)" in text_of(out["notfound"])
 
 
-def test_a_forged_route_store_is_treated_as_not_found(real_data):
+def test_a_forged_route_store_is_treated_as_not_found(mini_data):
     assert cb.load_profile("not a dict")["missing"] is False
     assert cb.load_profile({"code": ["FIN"], "query": "x"})["missing"] is False
 
 
-def test_url_parameters_are_validated_with_a_notice(real_data):
+def test_url_parameters_are_validated_with_a_notice(mini_data):
     out = cb.load_profile(route("DNK", compare="XXX", scale="cubic", foo="1"))
     assert out["compare"] == "none" and out["scale"] == "linear"
     notes = text_of(out["notices"])
@@ -69,7 +73,7 @@ def test_url_parameters_are_validated_with_a_notice(real_data):
     assert cb.load_profile(route("DNK", compare="DNK"))["compare"] == "none"  # not itself
 
 
-def test_comparison_with_another_country_adds_traces_a_column_and_its_sources(real_data):
+def test_comparison_with_another_country_adds_traces_a_column_and_its_sources(mini_data):
     canonical = cb.load_profile(route("DNK"))["canonical"]
     base = cb.update_comparison(canonical, "none", "linear")
     swe = cb.update_comparison(canonical, "SWE", "linear")
@@ -81,7 +85,7 @@ def test_comparison_with_another_country_adds_traces_a_column_and_its_sources(re
     assert "comparison: Sweden" in text_of(swe["page_sources"])
 
 
-def test_comparison_with_the_median_says_how_many_signatories(real_data):
+def test_comparison_with_the_median_says_how_many_signatories(mini_data):
     canonical = cb.load_profile(route("SVK"))["canonical"]
     out = cb.update_comparison(canonical, "median", "log")
     assert out["figure"].layout.yaxis.type == "log"
@@ -91,19 +95,19 @@ def test_comparison_with_the_median_says_how_many_signatories(real_data):
     assert rows and all(r["series"] == "Median of signatories" for r in rows)
 
 
-def test_forged_comparison_values_fall_back_with_a_notice(real_data):
+def test_forged_comparison_values_fall_back_with_a_notice(mini_data):
     canonical = cb.load_profile(route("FIN"))["canonical"]
     out = cb.update_comparison(canonical, {"$ne": 1}, "<b>")
     assert out["search"] == "" and "not a valid" in text_of(out["notices"])
 
 
-def test_comparison_callback_ignores_a_missing_or_unknown_country(real_data):
+def test_comparison_callback_ignores_a_missing_or_unknown_country(mini_data):
     for bad in (None, {"iso3": "XXX"}, {"iso3": 3}, "FIN"):
         with pytest.raises(dash.exceptions.PreventUpdate):
             cb.update_comparison(bad, None, "linear")
 
 
-def test_genome_table_rows_carry_sources_and_the_release(real_data):
+def test_genome_table_rows_carry_sources_and_the_release(mini_data):
     canonical = cb.load_profile(route("FIN"))["canonical"]
     out = cb.update_comparison(canonical, None, "linear")
     rows, cols = out["rows"], out["cols"]
@@ -112,16 +116,19 @@ def test_genome_table_rows_carry_sources_and_the_release(real_data):
     assert "finngen.fi" in finngen["source_urls"] and finngen["release"]
 
 
-def test_countries_index_lists_all_35_with_links_and_numeric_figures(real_data):
+def test_countries_index_lists_all_35_with_links_and_numeric_figures(mini_data):
+    """On the fixture release: all its countries (the real release's 35, and Austria's month-only
+    "Sep 2018": tests/test_golden_release.py::test_the_countries_index_lists_35_and_austria_signed_in_sep_2018)."""
+    from tests.fixtures.mini import COUNTRIES
+
     out = countries.fill_index(None)
     rows, cols, links = out["rows"], out["cols"], out["links"]
-    assert len(rows) == 35 and len(links) == 35
+    assert len(rows) == len(COUNTRIES) and len(links) == len(COUNTRIES)
+    assert {r["iso3"] for r in rows} == set(COUNTRIES)
     fin = next(r for r in rows if r["iso3"] == "FIN")
     assert fin["name_link"] == "[Finland](/country/FIN)"
     assert fin["wgs_value"] is None and fin["genotyped_value"] == 500348
     assert fin["signed_label"] == "10 Apr 2018"
-    aut = next(r for r in rows if r["iso3"] == "AUT")
-    assert aut["signed_label"] == "Sep 2018"
     assert next(r for r in rows if r["iso3"] == "SVK")["signed_label"] == "not a signatory"
     assert next(r for r in rows if r["iso3"] == "DNK")["signed_label"] == "date not public"
     wgs = next(c for c in cols if c["field"] == "wgs_value")
@@ -175,6 +182,6 @@ def test_the_page_layouts_are_cheap_and_work_without_arguments():
     assert page.children[0].data == {"code": "<script>", "query": {"compare": "x" * 100}}
 
 
-def test_page_title_names_the_country_or_says_not_found(real_data):
+def test_page_title_names_the_country_or_says_not_found(mini_data):
     assert country._title("fin") == "Finland — country profile — 1+MG Atlas"
     assert country._title("<script>") == "Country not found — 1+MG Atlas"
