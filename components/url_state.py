@@ -108,7 +108,7 @@ class Param:
                 return self.default, f"The {label} could not be read; it was cleared."
             s = _CTRL.sub("", raw).strip()
             if len(s) > self.max_len:
-                return s[: self.max_len], f"The {label} was cut to {self.max_len} characters."
+                return s[: self.max_len].rstrip(), f"The {label} was cut to {self.max_len} characters."
             return s, None
         raise ValueError(f"unknown param kind {self.kind!r}")
 
