@@ -19,6 +19,11 @@ ALLOWED = {
     ("web/compression.py", "cache"): "flask-compress's cache of compressed static assets",
     ("web/compression.py", "cache_key"): "flask-compress's cache of compressed static assets",
     ("web/compression.py", "AssetCache"): "flask-compress's cache of compressed static assets",
+    ("data/db.py", "_KEPT"): "the loaded kept releases themselves (their DuckDB databases, at most "
+                             "KEPT_LOADED), which the memo keys on; not answers",
+    ("web/health.py", "_checked"): "the verdict on the served release's files as they are on disk, "
+                                   "keyed by their stat signature (a check of the disk, not an "
+                                   "answer from the release; one entry)",
 }
 
 
