@@ -109,7 +109,7 @@ def test_a_coordinator_also_listed_as_participant_is_counted_once(mini_data):
     assert (dup == 1).all()
 
 
-def test_project_coverage_states_exactly_what_is_summed(real_data):
+def test_project_coverage_states_exactly_what_is_summed(mini_data):
     calls, projects = funding.calls(), funding.projects()
     cov = funding.project_coverage(calls, projects)
     assert cov["published_total"] == int(calls.projects_funded.dropna().sum())
@@ -119,7 +119,7 @@ def test_project_coverage_states_exactly_what_is_summed(real_data):
     assert all(projects.set_index("project_id").loc[cov["unmatched"]].matched_call_id.isna())
 
 
-def test_unevidenced_call_has_no_projects_or_countries(real_data):
+def test_unevidenced_call_has_no_projects_or_countries(mini_data):
     calls = funding.calls().set_index("call_id")
     for cid in funding.UNEVIDENCED_CALLS:
         assert calls.loc[cid].n_projects_in_data == 0
