@@ -278,3 +278,22 @@ def test_the_countries_index_lists_35_and_austria_signed_in_sep_2018():
     rows, links = out["rows"], out["links"]
     assert len(rows) == 35 and len(links) == 35
     assert next(r for r in rows if r["iso3"] == "AUT")["signed_label"] == "Sep 2018"
+
+
+def test_denmark_has_12_cohorts_2_of_them_multi_country():
+    """tests/unit/test_cohort_queries.py::test_summary_counts_multi_country_once_and_flags_overlap
+    (on the real release: 12 Danish cohorts, EPIC and Genome of Europe multi-country)."""
+    from data.queries import cohorts as C
+
+    s = C.summary(C.CohortFilters(countries=("DNK",)))
+    assert s["n_cohorts"] == 12 and s["n_multi_country"] == 2
+    dnk = s["by_country"].set_index("iso3").loc["DNK"]
+    assert dnk.n_cohorts == 12 and dnk.n_multi_country == 2
+
+
+def test_epic_is_a_danish_cohort_with_sources():
+    """tests/unit/test_cohort_queries.py::test_cohort_detail_and_mentions (EPIC's detail row)."""
+    from data.queries import cohorts as C
+
+    row = C.cohort("epic")
+    assert row["acronym"] == "EPIC" and "DNK" in row["countries_iso3"] and row["source_urls"]

@@ -127,20 +127,32 @@ def test_facet_count_in_all_mode_is_the_row_count_after_toggling(mini_data):
     assert fc["data_types"]["wgs"] == len(C.search(f))
 
 
-def test_summary_counts_multi_country_once_and_flags_overlap(real_data):
+@pytest.fixture(scope="module")
+def two_multi_country_built(release_factory):
+    """The fixture release with two cohorts made Danish too (as EPIC and Genome of Europe are in the
+    real release: tests/test_golden_release.py::test_denmark_has_12_cohorts_2_of_them_multi_country)."""
+    return release_factory("multi", edits={"cohorts": {
+        "lifegene": {"countries_iso3": "SWE;DNK"}, "finngen": {"countries_iso3": "FIN;DNK"}}}).out
+
+
+def test_summary_counts_multi_country_once_and_flags_overlap(two_multi_country_built, use_release):
+    use_release(two_multi_country_built)
     f = F(countries=("DNK",))
     s = C.summary(f)
     df = C.search(f)
-    assert s["n_cohorts"] == len(df) == 12
-    assert s["n_multi_country"] == 2  # EPIC and Genome of Europe
+    n_single = sum(len(c) == 1 for c in df.countries_iso3)
+    assert n_single > 0 and s["n_cohorts"] == len(df) == n_single + 2
+    assert s["n_multi_country"] == 2  # LifeGene and FinnGen, made Danish too
+    assert {"lifegene", "finngen"} <= set(df.cohort_id)
     assert "not a head count" in s["participants_label"]
     dnk = s["by_country"].set_index("iso3").loc["DNK"]
-    assert dnk.n_cohorts == 12 and dnk.n_multi_country == 2
+    assert dnk.n_cohorts == n_single + 2 and dnk.n_multi_country == 2
 
 
-def test_cohort_detail_and_mentions(real_data):
-    row = C.cohort("epic")
-    assert row["acronym"] == "EPIC" and "DNK" in row["countries_iso3"] and row["source_urls"]
+def test_cohort_detail_and_mentions(mini_data):
+    # the fixture's iPSYCH (the real release's EPIC: golden test_epic_is_a_danish_cohort_with_sources)
+    row = C.cohort("ipsych")
+    assert row["acronym"] == "iPSYCH" and "DNK" in row["countries_iso3"] and row["source_urls"]
     assert C.cohort("no-such-cohort") is None
     m = C.mentions("danish_national_genome_center")
     assert "dk-dngc" in set(m.id)
