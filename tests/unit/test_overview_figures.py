@@ -76,7 +76,7 @@ def test_category_map_codes_every_country_and_has_no_grey_trace(real_data):
     assert "Not yet a signatory at the end of 2019" in rou
 
 
-def test_signatory_colours_do_not_change_with_the_year(real_data):
+def test_signatory_colours_do_not_change_with_the_year(mini_data):
     a = figs.signatory_categories(q.map_indicator("signatory", 2018))
     b = figs.signatory_categories(q.map_indicator("signatory", 2025))
     assert a == b
@@ -92,7 +92,7 @@ def test_map_table_has_one_row_per_drawn_country_with_sources(wgs_map):
     assert {c["field"] for c in cols} >= {"value", "as_of", "confidence", "sources"}
 
 
-def test_countries_off_the_map_are_not_in_its_table(real_data):
+def test_countries_off_the_map_are_not_in_its_table(mini_data):
     frame = q.map_indicator("icpermed")
     rows, _ = figs.map_table(frame, "icpermed", year=None, time_aware=False)
     assert "CAN" not in {r["iso3"] for r in rows}
@@ -203,7 +203,7 @@ def test_kpi_cards_say_what_they_count_and_show_no_figure_for_missing():
     assert fmt.NO_FIGURE in html and "no-figure" in html
 
 
-def test_legend_names_no_public_figure_only_where_it_can_occur(real_data):
+def test_legend_names_no_public_figure_only_where_it_can_occur(mini_data):
     wgs = figs.legend_items("wgs", q.map_indicator("wgs"))
     sig = figs.legend_items("signatory", q.map_indicator("signatory"))
     assert wgs == [(NO_DATA_COLOUR, "No public figure")]

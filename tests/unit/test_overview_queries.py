@@ -108,7 +108,7 @@ def test_committed_path_adds_only_dated_targets_at_their_year(mini_data):
     assert [d.year for d in path.date] == sorted({int(y) for y in t[t.in_path].target_year})
 
 
-def test_eu_targets_take_the_latest_restatement(real_data):
+def test_eu_targets_take_the_latest_restatement(mini_data):
     eu = q.eu_targets().set_index("programme")
     assert eu.loc["goe", "value"] == 100_000 and eu.loc["goe", "target_year"] == 2028
     assert eu.loc["onemg", "value"] == 1_000_000 and eu.loc["onemg", "target_year"] == 2022
@@ -137,7 +137,7 @@ def test_colour_range_spans_every_year(mini_data):
     assert q.indicator_range("signatory") is None
 
 
-def test_signatories_are_ordered_by_date_then_undated_then_others(real_data):
+def test_signatories_are_ordered_by_date_then_undated_then_others(mini_data):
     s = q.signatories()
     groups = [0 if a and pd.notna(d) else (1 if a else 2)
               for a, d in zip(s.onemg_signatory, s.signed_first)]
