@@ -18,7 +18,14 @@ MAX_RAW = 1000  # characters in any one parameter value
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _INT = re.compile(r"^[+-]?\d{1,12}$")
 _CTRL = re.compile(r"[\x00-\x1f\x7f]")
-DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+_Y = "[1-9][0-9]{3}"
+_LEAP = "([1-9][0-9](0[48]|[2468][048]|[13579][26])|([2468][048]|[13579][26])00)"
+_MD = ("((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)")
+#: Exactly the dates the API accepts (years 1000-9999, real months and days, 29 February only in
+#: leap years): the OpenAPI description states this pattern and :func:`parse_date` checks it.
+DATE_PATTERN = f"^({_Y}(-(0[1-9]|1[0-2]))?|{_Y}-{_MD}|{_LEAP}-02-29)$"
+#: Text parameters: no control characters (the description states the same pattern).
+TEXT_PATTERN = "^[^\\x00-\\x1f\\x7f]*$"
 
 
 class ApiError(Exception):
@@ -125,7 +132,7 @@ class Param:
             return v
         if self.kind == "list":
             if raw == "":
-                return ()
+                raise bad(f"'{self.name}' is empty; leave it out to mean any value")
             items = raw.split(",")
             if len(items) > self.max_items:
                 raise bad(f"'{self.name}' has {len(items)} values; at most {self.max_items} allowed")
@@ -144,10 +151,10 @@ class Param:
 
 def parse_date(raw: str, p: Param) -> tuple[dt.date, dt.date]:
     """``YYYY`` / ``YYYY-MM`` / ``YYYY-MM-DD`` -> (first day, last day) of that period."""
-    m = _DATE.match(raw.strip())
     err = ApiError(400, f"'{p.name}' is not a valid date: {_show(raw)}", p.name, p.expected())
-    if not m:
+    if not re.fullmatch(DATE_PATTERN, raw):
         raise err
+    m = _DATE.match(raw)
     y, mo, d = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
     if y < 1000:
         raise err

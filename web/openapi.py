@@ -6,7 +6,7 @@ The row shapes (``data.api_rows.ROWS``) give the response schemas; the endpoint 
 from __future__ import annotations
 
 from components import urls
-from data.api_params import DATE_PATTERN, Param
+from data.api_params import DATE_PATTERN, TEXT_PATTERN, Param
 from data.api_rows import ROWS
 
 #: JSON Schema of each type code. ``?`` = may be null (missing is null, never 0).
@@ -68,11 +68,11 @@ def param_schema(p: Param) -> dict:
     elif p.kind == "date":
         s = {"type": "string", "pattern": DATE_PATTERN}
     elif p.kind == "text":
-        s = {"type": "string", "maxLength": p.max_len}
+        s = {"type": "string", "maxLength": p.max_len, "pattern": TEXT_PATTERN}
     elif p.kind == "enum":
         s = {"type": "string", "enum": list(p.options())}
     else:
-        s = {"type": "array", "maxItems": p.max_items,
+        s = {"type": "array", "minItems": 1, "maxItems": p.max_items,
              "items": {"type": "string", "enum": list(p.options())}}
     if p.default is not None:
         s["default"] = p.default
@@ -103,6 +103,7 @@ ERRORS = {
             "content": _json({"$ref": "#/components/schemas/Error"})},
     "405": {"description": "Only GET (and HEAD) are allowed.",
             "content": _json({"$ref": "#/components/schemas/Error"})},
+    "414": {"description": "The request line is too long (the server refuses it unread)."},
 }
 
 
