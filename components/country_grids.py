@@ -16,7 +16,7 @@ INFRA_COLS = [("name", "Node", "wide"), ("kind", "Kind", ""), ("status", "Status
               ("lon", "Longitude", ""), ("source_urls", "Sources", "wide"), ("infra_id", "Id", "")]
 GENOME_COLS = [("series", "Series", ""), ("programme", "Programme", "wide"), ("metric", "Metric", ""),
                ("count_basis", "Basis", ""), ("value", "Value", "int"), ("as_of", "As of", ""),
-               ("confidence", "Confidence", ""), ("source_urls", "Sources", "wide"),
+               ("age", "Age at release", ""), ("confidence", "Confidence", ""), ("source_urls", "Sources", "wide"),
                ("quote_or_basis", "Basis in the source", "wide"), ("figure_id", "Figure id", ""),
                ("release", "Data release", "")]
 NUM_FMT = f"params.value == null ? '{NO_FIGURE}' : d3.format(',')(params.value)"

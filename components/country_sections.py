@@ -15,7 +15,7 @@ from dash import html
 from . import labels as L
 from .country_sources import PRINT_COHORTS
 from .figures.country import short_name
-from .fmt import NO_FIGURE, is_missing, number, partial_date, source_links
+from .fmt import NO_FIGURE, aged, is_missing, number, partial_date, source_links
 from .labels import BASIS as BASIS_LABEL
 from .labels import INFRA_KIND as KIND_LABEL
 from .labels import METRIC_SHORT
@@ -26,8 +26,8 @@ def code_label(v, labels: dict) -> str:
     return L.label(labels, v) if not is_missing(v) else "unknown"
 
 
-def _prov(urls, as_of=None, extra: str = "") -> html.Small:
-    bits = [f"as of {partial_date(as_of)} · "] if as_of else []
+def _prov(urls, as_of=None, extra: str = "", outdated=None) -> html.Small:
+    bits = [f"as of {aged(partial_date(as_of), outdated)} · "] if as_of else []
     return html.Small([*bits, extra, *source_links(urls, limit=2)],
                       className="text-body-secondary d-block provenance")
 
@@ -49,7 +49,8 @@ def initiatives_table(inits: pd.DataFrame, latest: pd.DataFrame) -> html.Div:
         figs = latest[(latest.initiative_id == r.initiative_id) & (latest.metric != "target")]
         fig_cells = [html.Div([f"{number(f.value)} {METRIC_SHORT[f.metric]}"
                                + ("" if f.count_basis == "cumulative" else f" ({BASIS_LABEL[f.count_basis]})"),
-                               _prov(f.source_urls, f.as_of_date)]) for f in figs.itertuples()]
+                               _prov(f.source_urls, f.as_of_date,
+                                     outdated=getattr(f, "may_be_outdated", None))]) for f in figs.itertuples()]
         years = f"{'' if is_missing(r.start_year) else r.start_year}–" \
                 f"{'' if is_missing(r.end_year_or_target_year) else r.end_year_or_target_year}"
         rows.append(html.Tr([
@@ -90,10 +91,22 @@ def indicator_rows(row) -> dict:
     }
 
 
-def _cell(value, as_of, urls) -> html.Td:
+#: The key indicators that are a total over the country's programmes (they say what they sum).
+SUMMED = ("wgs", "wes", "genotyped", "accessible")
+
+
+def sums_what(row, key: str) -> str:
+    """"sum of 3 programmes of Finland · " for a summed indicator with a figure, else ""."""
+    n = row.get(f"{key}_n_programmes") if key in SUMMED else None
+    if is_missing(n) or not n:
+        return ""
+    return f"sum of {int(n)} programme{'s' if int(n) != 1 else ''} of {row['name']} · "
+
+
+def _cell(value, as_of, urls, extra: str = "") -> html.Td:
     cls = "no-figure" if value == NO_FIGURE else "fw-semibold"
     return html.Td([html.Span(value, className=cls),
-                    _prov(urls, as_of) if (as_of or len(urls)) and value != NO_FIGURE else None])
+                    _prov(urls, as_of, extra) if (as_of or len(urls)) and value != NO_FIGURE else None])
 
 
 def indicators_table(row, compare_row=None, medians: dict | None = None,
@@ -104,9 +117,10 @@ def indicators_table(row, compare_row=None, medians: dict | None = None,
     head = ["Indicator", row["name"]] + ([compare_label] if compare_label else [])
     rows = []
     for key, (label, value, as_of, urls) in mine.items():
-        cells = [html.Th(label, scope="row", className="fw-normal"), _cell(value, as_of, urls)]
+        cells = [html.Th(label, scope="row", className="fw-normal"),
+                 _cell(value, as_of, urls, sums_what(row, key))]
         if other is not None:
-            cells.append(_cell(*other[key][1:]))
+            cells.append(_cell(*other[key][1:], sums_what(compare_row, key)))
         elif medians is not None:
             m = medians[key]
             txt = NO_FIGURE if m["value"] is None else (

@@ -15,6 +15,20 @@ from .cells import is_missing
 NO_FIGURE = "no public figure"
 
 
+def aged(text: str, outdated) -> str:
+    """``text`` followed by the "may be outdated" mark when ``outdated`` is true (a missing flag
+    is not a mark)."""
+    from .labels import AGE_MARK
+    return f"{text} · {AGE_MARK['may_be_outdated']}" if not is_missing(outdated) and bool(outdated) else text
+
+
+def age_text(months, outdated) -> str:
+    """A figure's age at the release date: "32 months · may be outdated", "5 months", or ""."""
+    if is_missing(months):
+        return ""
+    return aged(f"{int(months)} month{'s' if int(months) != 1 else ''}", outdated)
+
+
 def number(v, digits: int = 0) -> str:
     """'1,234,567' (or NO_FIGURE when missing)."""
     if is_missing(v):

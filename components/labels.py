@@ -131,6 +131,10 @@ BY_VOCABULARY: dict[str, dict[str, str]] = {
     "CHANGE_KINDS": CHANGE,
     "SOURCE_CLASSES": SOURCE_CLASS, "SECONDARY_KINDS": SECONDARY_KIND, "GROUPS": GROUP,
 }
+#: The mark of a figure older than 24 months at the release date (``may_be_outdated``), wherever
+#: the figure appears (map hover, tables, profiles).
+AGE_MARK = {"may_be_outdated": "may be outdated"}
+
 #: Second mappings (short forms, phrasings for one place), keyed by codes of that vocabulary.
 SECONDARY: dict[str, tuple[dict[str, str], ...]] = {
     "METRICS": (METRIC_SHORT,),

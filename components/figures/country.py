@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import labels as L
 from ..cells import joined
-from ..fmt import domain, number, partial_date
+from ..fmt import age_text, domain, number, partial_date
 from ..labels import BASIS as BASIS_LABEL
 from ..labels import METRIC as METRIC_LABEL
 from ..labels import METRIC_SHORT
@@ -233,6 +233,7 @@ def genome_table(figures: pd.DataFrame, compare: pd.DataFrame | None = None,
                      "programme": short_name(r.programme_name), "metric": r.metric,
                      "count_basis": r.count_basis, "value": int(r.value),
                      "as_of_date": r.as_of_date, "as_of": partial_date(r.as_of_date),
+                     "age": age_text(getattr(r, "age_months", None), getattr(r, "may_be_outdated", None)),
                      "confidence": r.confidence, "source_urls": joined(r.source_urls),
                      "quote_or_basis": r.quote_or_basis, "figure_id": r.figure_id})
     for label, frame in ((f"{name} (sum of programmes)", own_totals_drawn(own_total)),
@@ -243,9 +244,9 @@ def genome_table(figures: pd.DataFrame, compare: pd.DataFrame | None = None,
                          + (f" (median of {n} signatories)" if n else ""),
                          "metric": r.metric, "count_basis": "cumulative", "value": float(r.value),
                          "as_of_date": str(r.date)[:10], "as_of": partial_date(str(r.date)[:10]),
-                         "confidence": getattr(r, "confidence", "") or "",
+                         "age": "", "confidence": getattr(r, "confidence", "") or "",
                          "source_urls": joined(r.source_urls), "quote_or_basis": "",
                          "figure_id": ""})
     return pd.DataFrame(rows, columns=["series", "programme", "metric", "count_basis", "value",
-                                       "as_of_date", "as_of", "confidence", "source_urls",
-                                       "quote_or_basis", "figure_id"])
+                                       "as_of_date", "as_of", "age", "confidence",
+                                       "source_urls", "quote_or_basis", "figure_id"])

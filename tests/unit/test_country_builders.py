@@ -231,3 +231,27 @@ def test_a_comparison_total_is_held_to_the_right_edge(mini_data):
     swe = next(t for t in fig.data if t.name == "Sweden · WGS (total)")
     assert list(swe.y) == [1000, 1000]  # one figure (2017), carried forward to the last date
     assert "carried forward" in swe.text[-1]
+
+
+def test_a_figure_older_than_24_months_is_marked_may_be_outdated_in_the_table_and_profile(mini_data):
+    figs = q.genome_counts("DNK")
+    table = cf.genome_table(figs)
+    assert "age" in {c["field"] for c in cg.column_defs(cg.GENOME_COLS)}
+    for r, t in zip(figs.itertuples(), table.itertuples()):
+        assert t.age.startswith(f"{int(r.age_months)} month")
+        assert t.age.endswith("· may be outdated") == bool(r.may_be_outdated)
+    latest = q.latest_figures("DNK")
+    assert "may_be_outdated" in latest.columns
+    txt = text_of(cs.initiatives_table(q.initiatives("DNK"), latest))
+    old = latest[latest.may_be_outdated & (latest.metric != "target")
+                 & latest.initiative_id.isin(q.initiatives("DNK").initiative_id)]
+    assert ("may be outdated" in txt) == bool(len(old))
+
+
+def test_key_indicator_totals_say_which_programmes_they_sum(mini_data):
+    idx = q.country_index().set_index("iso3", drop=False)
+    row = idx.loc["DNK"]
+    txt = text_of(cs.indicators_table(row, idx.loc["FIN"], compare_label="Finland"))
+    n = int(row["wgs_n_programmes"])
+    assert f"sum of {n} programme{'s' if n != 1 else ''} of Denmark" in txt
+    assert NO_FIGURE in txt and "of Finland" not in txt  # no figure: nothing summed
