@@ -69,7 +69,9 @@ def _totals(fig: go.Figure, totals: pd.DataFrame, label: str, colour: str, key: 
                  for v, d, u, c, k in zip(g.value, g.date, g.source_urls, conf, n)]
         x, y = list(g.date), list(g.value)
         if pd.Timestamp(x[-1]) < x_end:
-            x.append(x_end); y.append(y[-1]); hover.append(hover[-1] + " (latest, carried forward)")
+            x.append(x_end)
+            y.append(y[-1])
+            hover.append(hover[-1] + " (latest, carried forward)")
         fig.add_trace(go.Scatter(
             x=x, y=y, name=f"{label} · {METRIC_SHORT[metric]} (total)", mode="lines+markers",
             line={"color": colour, "width": width, "shape": "hv"},
@@ -173,7 +175,9 @@ def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
         groups = sub.groupby(["lat", "lon"], sort=True)
         lat, lon, text, ids, size = [], [], [], [], []
         for (la, lo), g in groups:
-            lat.append(la); lon.append(lo); size.append(10 + 3 * min(len(g) - 1, 4))
+            lat.append(la)
+            lon.append(lo)
+            size.append(10 + 3 * min(len(g) - 1, 4))
             ids.append([iso3, ";".join(g.infra_id)])
             lines = [f"{r.name} — {r.kind.replace('_', ' ')}, {r.status.replace('_', ' ')}"
                      for r in g.itertuples()]
@@ -188,8 +192,10 @@ def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
            "bgcolor": "white"}
     if len(focus):
         f = focus.iloc[0]
-        lo0 = max(f.min_lon, f.label_lon - 16); lo1 = min(f.max_lon, f.label_lon + 16)
-        la0 = max(f.min_lat, f.label_lat - 10); la1 = min(f.max_lat, f.label_lat + 10)
+        lo0 = max(f.min_lon, f.label_lon - 16)
+        lo1 = min(f.max_lon, f.label_lon + 16)
+        la0 = max(f.min_lat, f.label_lat - 10)
+        la1 = min(f.max_lat, f.label_lat + 10)
         if len(located):
             lo0, lo1 = min(lo0, located.lon.min()), max(lo1, located.lon.max())
             la0, la1 = min(la0, located.lat.min()), max(la1, located.lat.max())

@@ -127,7 +127,7 @@ def budget_figure(groups: pd.DataFrame, label_of=str) -> go.Figure:
         text=text, textposition="outside", cliponaxis=False, marker_color=PALETTE[0],
         customdata=list(g.grp), name="sourced budget",
         hovertemplate="<b>%{y}</b><br>%{text} activities with a published budget<extra></extra>"))
-    for y, w, n, h in zip(ylab, g.n_with_budget, g.n_total, has):
+    for y, _w, n, h in zip(ylab, g.n_with_budget, g.n_total, has):
         if not h:
             fig.add_annotation(x=0, y=y, xanchor="left", showarrow=False,
                                text=f"no published budget (0 of {n})",
@@ -184,10 +184,15 @@ def participation_matrix(links: pd.DataFrame, countries: pd.DataFrame, items: pd
         zr, tr, cr, hr = [], [], [], []
         for it in items.itertuples():
             r = role.get((c.iso3, it.item_id), "none")
-            zr.append(lev[r]); tr.append(glyph[r]); cr.append(f"{c.iso3}|{it.item_id}")
+            zr.append(lev[r])
+            tr.append(glyph[r])
+            cr.append(f"{c.iso3}|{it.item_id}")
             hr.append(f"<b>{c.country_name}</b> · {it.item_label}<br>"
                       + ({"none": "not recorded as taking part"}.get(r, r)))
-        z.append(zr); text.append(tr); custom.append(cr); hover.append(hr)
+        z.append(zr)
+        text.append(tr)
+        custom.append(cr)
+        hover.append(hr)
     n = len(MATRIX_LEVELS)
     scale = []
     for i, (_n, colour, _g) in enumerate(MATRIX_LEVELS):
@@ -253,7 +258,7 @@ def outputs_scatter(df: pd.DataFrame, x: str, y: str, x_label: str, y_label: str
         together.setdefault((a, b), []).append(iso)
     text, hover, first = [], [], set()
     names = dict(zip(d.iso3, d.name))
-    for iso, a, b in zip(d.iso3, d[x], d[y]):
+    for _iso, a, b in zip(d.iso3, d[x], d[y]):
         isos = together[(a, b)]
         text.append(", ".join(isos) if (a, b) not in first else "")
         first.add((a, b))

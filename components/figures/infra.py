@@ -138,11 +138,16 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
             r = idx.loc[(iso, k)] if (iso, k) in idx.index else None
             lev = r.coverage if r is not None else "none"
             n = int(r.n_nodes) if r is not None else 0
-            zr.append(level[lev]); tr.append(glyph[lev]); cr.append(f"{iso}|{k}")
+            zr.append(level[lev])
+            tr.append(glyph[lev])
+            cr.append(f"{iso}|{k}")
             hr.append(f"<b>{names[iso]}</b> · {kind_label(k)}<br>{STATUS_LABEL[lev]}"
                       + (f" ({n} node{'s' if n != 1 else ''})" if n else "")
                       + "<br><i>Click to list the nodes and sources</i>")
-        z.append(zr); text.append(tr); custom.append(cr); hover.append(hr)
+        z.append(zr)
+        text.append(tr)
+        custom.append(cr)
+        hover.append(hr)
     nlev = len(COVERAGE)
     scale = []
     for i, (_n, colour, _g) in enumerate(COVERAGE):

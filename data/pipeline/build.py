@@ -56,10 +56,14 @@ def _add_date_parts(df: pd.DataFrame, col: str, prefix: str | None = None) -> No
     prec, first, last = [], [], []
     for v in df[col]:
         if v is None or pd.isna(v):
-            prec.append(None); first.append(None); last.append(None)
+            prec.append(None)
+            first.append(None)
+            last.append(None)
         else:
             p, a, b = parse_partial_date(v)
-            prec.append(p); first.append(a); last.append(b)
+            prec.append(p)
+            first.append(a)
+            last.append(b)
     df[f"{prefix}_precision"] = prec
     df[f"{prefix}_first"] = first
     df[f"{prefix}_last"] = last
@@ -108,7 +112,7 @@ def normalise(parsed) -> dict[str, pd.DataFrame]:
     co["size_band"] = [S.size_band(n) for n in co.participants]
     co["multi_country"] = co.countries_iso3.map(len) > 1
     inf = frames["infrastructures"]
-    inf["standard_ids"] = inf.standards.map(lambda l: [STANDARD_ALIASES.get(s, s) for s in l])
+    inf["standard_ids"] = inf.standards.map(lambda ids: [STANDARD_ALIASES.get(s, s) for s in ids])
     notes = inf.notes.fillna("").str.lower()
     inf["location_precision"] = [
         V.NO_LOCATION if pd.isna(lat) else (V.CITY_CENTROID if "city centroid" in n else V.STATED)

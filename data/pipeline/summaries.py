@@ -114,10 +114,16 @@ def country_summary(countries, gc, pbc, cohorts, infra, activities, funded, init
         for iso3 in out.iso3:
             if (iso3, metric) in latest.index:
                 r = latest.loc[(iso3, metric)]
-                vals.append(int(r.value)); asof.append(r.latest_as_of); srcs.append(r.source_urls)
-                conf.append(r.confidence); nprog.append(int(r.n_programmes))
+                vals.append(int(r.value))
+                asof.append(r.latest_as_of)
+                srcs.append(r.source_urls)
+                conf.append(r.confidence)
+                nprog.append(int(r.n_programmes))
             else:
-                vals.append(None); asof.append(None); srcs.append([]); conf.append(None)
+                vals.append(None)
+                asof.append(None)
+                srcs.append([])
+                conf.append(None)
                 nprog.append(None)
         out[f"{short}_value"] = pd.array(vals, dtype="Int64")
         out[f"{short}_as_of"] = asof
@@ -143,11 +149,11 @@ def country_summary(countries, gc, pbc, cohorts, infra, activities, funded, init
     out["n_infra_nodes"] = [int((infra.country_iso3 == i).sum()) for i in out.iso3]
     out["n_activities"] = [
         int(((activities.coordinator_country_iso3 == i)
-             | activities.participant_countries_iso3.map(lambda l, i=i: i in l)).sum())
+             | activities.participant_countries_iso3.map(lambda codes, i=i: i in codes)).sum())
         for i in out.iso3]
     out["n_funded_projects"] = [
         int(((funded.coordinator_country_iso3 == i)
-             | funded.partner_countries_iso3.map(lambda l, i=i: i in l)).sum())
+             | funded.partner_countries_iso3.map(lambda codes, i=i: i in codes)).sum())
         for i in out.iso3]
     out["n_initiatives"] = [int((initiatives.country_iso3 == i).sum()) for i in out.iso3]
     out["n_calls"] = [count_in(calls.participating_countries_iso3, i) for i in out.iso3]

@@ -57,8 +57,8 @@ def _node_fact(rows: pd.DataFrame) -> tuple[str, str]:
 
 
 def _beacon_rows(nodes: pd.DataFrame) -> pd.DataFrame:
-    mask = ((nodes.kind == V.BEACON) | nodes.services.map(lambda l: "beacon" in l)
-            | nodes.standard_ids.map(lambda l: "ga4gh-beacon-v2" in l))
+    mask = ((nodes.kind == V.BEACON) | nodes.services.map(lambda svc: "beacon" in svc)
+            | nodes.standard_ids.map(lambda ids: "ga4gh-beacon-v2" in ids))
     return nodes[mask]
 
 

@@ -122,7 +122,7 @@ def test_latitude_out_of_range(workspace, capsys):
     src, out = workspace
     f = src / "infrastructures.csv"
     lines = f.read_text(encoding="utf-8").split("\n")
-    n = next(i for i, l in enumerate(lines, 1) if i > 1 and ",60.1" in l)
+    n = next(i for i, line in enumerate(lines, 1) if i > 1 and ",60.1" in line)
     _replace_line(f, n, ",60.1", ",160.1")
     err = _run_bad(src, out, capsys)
     assert f"infrastructures.csv:{n}:lat: '160.1" in err and "latitude must be within -90..90" in err

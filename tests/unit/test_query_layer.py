@@ -1,6 +1,7 @@
 """The query layer: named parameterised queries over the loaded release."""
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -48,7 +49,7 @@ def test_hardened_connection_refuses_files_outside_data_dir(mini_data, tmp_path)
     con = db.release().con.cursor()
     with pytest.raises(Exception, match="(?i)permission|disabled|access"):
         con.execute("SELECT * FROM read_csv($p)", {"p": str(outside)}).fetchall()
-    with pytest.raises(Exception):
+    with pytest.raises(duckdb.Error):
         con.execute("SET enable_external_access = true")
 
 
