@@ -44,7 +44,7 @@ PROGRESS_METRICS: dict[str, str] = {
 #: Columns of every frame returned by :func:`map_indicator`.
 MAP_COLUMNS = ["iso3", "name", "eu_member", "on_map", "value", "category", "as_of", "basis",
                "confidence", "source_urls", "n_programmes", "programmes", "population",
-               "population_year", "raw_value", "other_bases", "signed_date"]
+               "population_year", "raw_value", "other_bases", "signed_date", "may_be_outdated"]
 
 
 def _year_end(year: int) -> dt.date:
@@ -108,6 +108,7 @@ def map_indicator(indicator: str, year: int | None = None) -> pd.DataFrame:
     out["programmes"] = [[] for _ in range(len(out))]
     out["other_bases"] = [[] for _ in range(len(out))]
     out["n_programmes"] = pd.array([None] * len(out), dtype="Int64")
+    out["may_be_outdated"] = False  # set for genome metrics (every figure summed is over 24 months old)
     if "metric" in meta:
         _fill_progress(out, meta["metric"], year, per_million=indicator == "wgs_per_million")
     elif indicator == "signatory":
@@ -155,6 +156,7 @@ def _fill_progress(out: pd.DataFrame, metric: str, year: int | None, *, per_mill
         out.at[i, "source_urls"] = _urls(r.source_urls)
         out.at[i, "programmes"] = _urls(r.programmes)
         out.at[i, "n_programmes"] = int(r.n_programmes)
+        out.at[i, "may_be_outdated"] = bool(r.may_be_outdated)
 
 
 def _fill_signatory(out: pd.DataFrame, c: pd.DataFrame, year: int | None) -> None:

@@ -52,6 +52,18 @@ def test_hover_gives_value_date_sources_and_confidence(wgs_map):
     assert "Sources: genomicsengland.co.uk" in gbr and "Confidence: high" in gbr
 
 
+def test_hover_marks_a_total_whose_figures_are_all_over_24_months_old(wgs_map):
+    frame, (_, _, vals) = wgs_map
+    marked = {iso3 for iso3, t in zip(vals["locations"], vals["hovertext"]) if "· may be outdated" in t}
+    assert marked == set(frame[frame.may_be_outdated & frame.value.notna()].iso3)
+    assert marked, "the fixture has figures older than 24 months at its release date"
+    fresh = frame.copy()
+    fresh["may_be_outdated"] = False
+    _, _, v2 = figs.map_traces(fresh, "wgs", year=2020, context=q.context_codes(),
+                               value_range=q.indicator_range("wgs"), release_date="2026-01-01")
+    assert not any("may be outdated" in t for t in v2["hovertext"])
+
+
 def test_no_figure_hover_names_non_cumulative_figures(wgs_map):
     _, (_, nofig, _) = wgs_map
     fin = nofig["hovertext"][nofig["locations"].index("FIN")]

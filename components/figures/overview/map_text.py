@@ -124,7 +124,8 @@ def hover(indicator: str, row, year: int | None, release_date: str) -> str:
         dated = not _missing(row.as_of) and row.category not in ("not_yet", "not_signatory")
         if dated:
             carried = " · cumulative, carried forward" if row.basis == "cumulative" else ""
-            lines.append(f"As of {fmt.partial_date(row.as_of)}{carried}")
+            lines.append(fmt.aged(f"As of {fmt.partial_date(row.as_of)}{carried}",
+                                  row.get("may_be_outdated")))
         conf = "not rated" if _missing(row.confidence) else row.confidence
         lines += [f"Sources: {domains(row.source_urls)}", f"Confidence: {conf}"]
     lines.append("<i>Click to open the country profile</i>")
