@@ -23,10 +23,12 @@ def by_use(lists) -> list[str]:
     return [u for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def main_sources(urls: list[str], n: int = 4) -> list:
-    """Links to the first URL of the ``n`` most cited domains (for a sources line)."""
+def main_sources(urls: list[str], n: int = 4, order=list) -> list:
+    """Links to the first URL of the ``n`` most cited domains (for a sources line); ``order``
+    (data.queries.sources.ordered) puts them best class first, keeping that order within a class,
+    so a secondary source is never named first."""
     seen: dict[str, str] = {}
-    for u in urls:
+    for u in order(urls):
         seen.setdefault(fmt.domain(u), u)
     return fmt.source_links(list(seen.values())[:n])
 
@@ -42,7 +44,7 @@ def map_legend(ind: str, frame) -> list:
                     className="list-inline-item me-3") for c, lbl in figs.legend_items(ind, frame)]
 
 
-def map_sources(frame, ind: str, rel: dict) -> list:
+def map_sources(frame, ind: str, rel: dict, order=list) -> list:
     """The map card's sources line: the main sources (or where catalogue rows list theirs), the
     atlas countries not on this map, and the data release."""
     drawn = frame[frame.on_map.astype(bool)]
@@ -55,19 +57,19 @@ def map_sources(frame, ind: str, rel: dict) -> list:
                  "sources are on ", html.A("its page", href=CATALOGUE_HREF[ind]), ". "]
     else:
         bits += [f"Sources: {len(urls)} public sources, listed per country in the table, "
-                 "among them ", *main_sources(urls), ". "]
+                 "among them ", *main_sources(urls, order=order), ". "]
     if off:
         bits.append(f"Not on this map of Europe: {', '.join(off)} (see the country profile). ")
     bits.append(_release(rel))
     return bits
 
 
-def progress_sources(rows: list[dict], rel: dict, not_added: list[str]) -> list:
+def progress_sources(rows: list[dict], rel: dict, not_added: list[str], order=list) -> list:
     """The progress card's sources line (from the table's rows), with the country targets left
     out of the committed path in a collapsed list when there are any."""
     urls = by_use([(r.get("sources") or "").split("; ") for r in rows])
     out: list = [f"Sources: {len(urls)} public sources, listed per figure in the table, among "
-                 "them ", *main_sources(urls), ". " + _release(rel)]
+                 "them ", *main_sources(urls, order=order), ". " + _release(rel)]
     if not_added:
         out.append(html.Details([
             html.Summary("Country targets not added to the committed path (no target year)"),

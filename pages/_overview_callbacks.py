@@ -20,6 +20,7 @@ from components.kpi import kpi_row, overview_kpis
 from components.url_state import Param, Spec
 from data.queries import catalogues
 from data.queries import overview as q
+from data.queries.sources import ordered as best_first
 from data.queries.release import release_info
 
 from pages._overview_state import COMMITTED_NOTE, PROGRESS_SENTENCE, SPEC, TIME_AWARE, url_search
@@ -79,7 +80,7 @@ def update_map(indicator, year):
                                 time_aware=time_aware, release_date=rel["built_date"])
     return {
         "figure": figs.map_figure(traces) if ctx.triggered_id is None else _values_only(traces),
-        "rows": rows, "cols": cols, "sources": views.map_sources(frame, ind, rel),
+        "rows": rows, "cols": cols, "sources": views.map_sources(frame, ind, rel, order=best_first),
         "title": figs.INDICATOR_LABELS[ind] + (f", end of {eff}" if time_aware else ""),
         "legend": views.map_legend(ind, frame), "year_max": last,
         "year_marks": {y: str(y) for y in range(q.FIRST_YEAR, last + 1)
@@ -136,7 +137,7 @@ def update_progress(metric, proxies):
         sentence += " No proxy figure is published for this metric."
     not_added = figs.targets_not_added(ct) if ct is not None else []
     return {"figure": fig, "rows": rows, "cols": cols, "sentence": sentence,
-            "sources": views.progress_sources(rows, release_info(), not_added)}
+            "sources": views.progress_sources(rows, release_info(), not_added, order=best_first)}
 
 
 # dcc.Slider (Dash 4) cannot name its thumb (role="slider"): point it at the visible label.
