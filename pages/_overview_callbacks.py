@@ -23,6 +23,7 @@ from data.queries import overview as q
 from data.queries.sources import ordered as best_first
 from data.queries.release import release_info
 
+from pages._overview_ranking import gap_sentence, projection_sentence, update_ranking  # noqa: F401
 from pages._overview_state import COMMITTED_NOTE, PROGRESS_SENTENCE, SPEC, TIME_AWARE, url_search
 
 
@@ -133,6 +134,8 @@ def update_progress(metric, proxies):
     rows, cols = figs.progress_table(by, tot, metric=m, eu_targets=eu, committed_targets=ct,
                                      proxies=px)
     sentence = PROGRESS_SENTENCE[m] + (COMMITTED_NOTE if m == "wgs" else "")
+    if m == "wgs":
+        sentence += gap_sentence(path, tot) + projection_sentence()
     if state["proxies"] and (px is None or px.empty):
         sentence += " No proxy figure is published for this metric."
     not_added = figs.targets_not_added(ct) if ct is not None else []
@@ -148,19 +151,23 @@ clientside_callback(ClientsideFunction("atlas", "nameSliderThumb"),
 
 @callback(Output("overview-url-search", "data"), Input("overview-indicator", "value"),
           Input("overview-year", "value"), Input("overview-metric", "value"),
-          Input("overview-proxies", "value"), Input("overview-last-year", "data"))
-def sync_url(indicator, year, metric, proxies, last):
+          Input("overview-proxies", "value"), Input("overview-last-year", "data"),
+          Input("overview-measure", "value"))
+def sync_url(indicator, year, metric, proxies, last, measure=None):
     if last is None:  # the year range is not known yet
         return no_update
-    return url_search(indicator, year, metric, proxies, last)
+    return url_search(indicator, year, metric, proxies, last, measure)
 
 
 @callback(Output("overview-location", "pathname"), Input("overview-map-graph", "clickData"),
           Input("overview-country-open", "n_clicks"), State("overview-country-jump", "value"),
-          prevent_initial_call=True)
-def open_country(click, _n, chosen):
-    """Go to /country/<ISO3> for a clicked country or the chosen one; anything else is ignored."""
-    raw = chosen if ctx.triggered_id == "overview-country-open" else _clicked(click)
+          Input("overview-ranking-graph", "clickData"), prevent_initial_call=True)
+def open_country(click, _n, chosen, ranked_click=None):
+    """Go to /country/<ISO3> for a clicked country (map or ranked bar) or the chosen one;
+    anything else is ignored."""
+    raw = (chosen if ctx.triggered_id == "overview-country-open"
+           else _clicked(ranked_click) if ctx.triggered_id == "overview-ranking-graph"
+           else _clicked(click))
     spec = Spec((Param("country", "choice", None, choices=tuple(q.country_codes())),))
     iso3 = spec.clean({"country": raw})[0]["country"]
     return urls.country(iso3) if iso3 else no_update

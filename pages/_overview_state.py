@@ -14,7 +14,10 @@ SPEC = Spec((
     Param("year", "int", None, lo=q.FIRST_YEAR, hi=2100, label="year"),
     Param("metric", "choice", "wgs", choices=tuple(q.PROGRESS_METRICS), label="progress metric"),
     Param("proxies", "bool", False, label="“show proxies” option"),
+    Param("measure", "choice", "total", choices=tuple(figs.MEASURES), label="ranking measure"),
 ))
+#: The map indicator -> the count the ranked chart ranks (others rank whole genomes).
+RANKED = {"wgs": "wgs", "wgs_per_million": "wgs", "genotyped": "genotyped"}
 #: The map indicators the year slider applies to (named where it is disabled).
 TIME_AWARE = [figs.INDICATOR_LABELS[k] for k, m in q.INDICATORS.items() if m["time_aware"]]
 PROGRESS_SENTENCE = {
@@ -36,11 +39,11 @@ COMMITTED_NOTE = (" Committed path: each programme's latest country-level cumula
                   "table).")
 
 
-def url_search(indicator, year, metric, proxies, last: int) -> str:
+def url_search(indicator, year, metric, proxies, last: int, measure=None) -> str:
     """The address bar's query string for a view: only non-default values; the latest year is
     the default (so a shared link keeps following new data)."""
     state, _ = SPEC.clean({"indicator": indicator, "year": year, "metric": metric,
-                           "proxies": proxies})
+                           "proxies": proxies, "measure": measure})
     if state["year"] is not None and state["year"] >= last:
         state["year"] = None
     return SPEC.to_search(state)

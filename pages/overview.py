@@ -25,7 +25,7 @@ dash.register_page(__name__, path="/", name="Overview", order=0, nav=True,
                    title="Overview — 1+MG Atlas",
                    description="Where Europe stands on the 1+ Million Genomes goal.")
 
-CARDS = ("overview-map", "overview-progress", "overview-timeline")
+CARDS = ("overview-ranking", "overview-map", "overview-progress", "overview-timeline")
 register(*CARDS)  # clientside wiring at import (see CONTRIBUTING "Pitfalls")
 url_sync("overview")
 
@@ -87,6 +87,15 @@ def _progress_controls(state: dict) -> html.Div:
     ], className="mb-2")
 
 
+def _ranking_controls(state: dict) -> html.Fieldset:
+    return html.Fieldset([
+        html.Legend("Rank by", className="fs-6 fw-semibold mb-1"),
+        dbc.RadioItems(id="overview-measure", value=state["measure"], inline=True,
+                       name="overview-measure",
+                       options=[{"label": lbl, "value": k} for k, lbl in figs.MEASURES.items()]),
+    ], className="mb-1")
+
+
 def layout(**kwargs):
     state, notes = SPEC.parse(kwargs)
     return html.Div([
@@ -100,6 +109,11 @@ def layout(**kwargs):
         dcc.Location(id="overview-location", refresh="callback-nav"),
         dcc.Loading(html.Div(kpi_placeholders(OVERVIEW_LABELS, "overview"), id="overview-kpis"),
                     delay_show=300),
+        _card("overview-ranking", "Countries ranked", csv_name="overview-ranking.csv",
+              graph_style={"height": "360px"},
+              sentence="Countries with a public figure, largest first, in the map's colours; "
+                       "click a bar to open the country profile.",
+              extra_controls=_ranking_controls(state)),
         _card("overview-map", "Map of Europe", csv_name="overview-map.csv",
               graph_style={"height": "min(660px, 105vw)"},
               sentence="Colour shows the chosen indicator per country; grey means no public "

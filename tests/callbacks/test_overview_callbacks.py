@@ -116,7 +116,30 @@ def test_url_round_trip_restores_the_state(page, cb):
     search = cb.sync_url("signatory", 2019, "genotyped", True, 2025)
     state, notes = page.SPEC.parse(search)
     assert notes == [] and state == {"indicator": "signatory", "year": 2019,
-                                     "metric": "genotyped", "proxies": True}
+                                     "metric": "genotyped", "proxies": True, "measure": "total"}
+    search = cb.sync_url("genotyped", 2021, "wgs", False, 2025, "pct_target")
+    state, notes = page.SPEC.parse(search)
+    assert notes == [] and state == {"indicator": "genotyped", "year": 2021, "metric": "wgs",
+                                     "proxies": False, "measure": "pct_target"}
+
+
+def test_ranking_follows_the_year_and_the_measure(cb, mini_data):
+    early = call(cb.update_ranking, "wgs", 2019, "total")
+    late = call(cb.update_ranking, "wgs", None, "total")
+    assert "end of 2019" in early["title"]
+    assert ([r["value"] for r in early["rows"]] != [r["value"] for r in late["rows"]]
+            or len(early["rows"]) != len(late["rows"]))
+    for out in (early, late):
+        assert [r["iso3"] for r in out["rows"]] == list(out["figure"].data[0].customdata)
+    pct = call(cb.update_ranking, "wgs", None, "pct_target")
+    assert all(r["pct_target"] == r["value"] for r in pct["rows"])
+    assert "National target" in pct["sentence"]
+
+
+def test_clicking_a_ranked_bar_opens_its_profile(cb, mini_data):
+    click = {"points": [{"customdata": "FIN"}]}
+    assert call(cb.open_country, None, None, None, click,
+                trigger="overview-ranking-graph.clickData") == "/country/FIN"
 
 
 def test_clicking_a_country_opens_its_profile(cb, mini_data):
