@@ -7,7 +7,7 @@ there is none).
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, callback
+from dash import Input, callback
 
 from components import overview_views as views
 from components.chart_card import card_outputs
@@ -45,8 +45,8 @@ def update_ranking(indicator, year, measure):
                      "programmes (some count patients, not genomes). ")
     sentence += figs.missing_text(missing) + ("." if missing else "")
     urls = views.by_use(ranked.source_urls)
-    sources = [f"Sources: {len(urls)} public sources, listed per country in the table, among "
-               "them ", *views.main_sources(urls), f". Data release {rel['release_id']}."]
+    sources = [(f"Sources: {len(urls)} public sources, listed per country in the table, among "
+                "them "), *views.main_sources(urls), f". Data release {rel['release_id']}."]
     title = f"{figs.SHORT_LABELS[ind]}: countries ranked, end of {eff}"
     return {"figure": fig, "rows": rows, "cols": cols, "sources": sources, "title": title,
             "sentence": sentence}
