@@ -198,3 +198,31 @@ def test_year_slider_thumb_is_named_by_its_visible_label(page, base_url):
     open_overview(page, base_url)
     page.wait_for_function("() => document.querySelector('#overview-year [role=slider]')"
                            "?.getAttribute('aria-labelledby') === 'overview-year-label'")
+
+
+RANKING = "#overview-ranking-graph .js-plotly-plot"
+
+
+def ranking_bars(page) -> dict:
+    page.wait_for_function(f"() => document.querySelector('{RANKING}')?.data?.length === 1")
+    return page.evaluate(f"""() => {{ const t = document.querySelector('{RANKING}').data[0];
+        return {{iso3: Array.from(t.customdata), x: Array.from(t.x)}}; }}""")
+
+
+def test_the_ranking_follows_the_year_and_the_url_restores_its_measure(page, base_url):
+    """Moving the year redraws the ranked bars; the measure comes back from the link."""
+    open_overview(page, base_url)
+    latest = ranking_bars(page)
+    assert latest["x"] == sorted(latest["x"], reverse=True)
+    page.focus("#overview-year [role=slider]")
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "() => /end of 2018$/.test(document.querySelector('#overview-ranking-title').innerText)")
+    wait_for_dash(page)
+    assert ranking_bars(page) != latest
+    open_overview(page, base_url, "?measure=per_million&year=2022")
+    page.wait_for_function(
+        "() => /end of 2022$/.test(document.querySelector('#overview-ranking-title').innerText)")
+    assert page.is_checked("input[name=overview-measure][value=per_million]")
+    wait_for_dash(page)
+    UrlState(page).wait_for("measure=per_million")
