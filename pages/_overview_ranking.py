@@ -16,6 +16,7 @@ from components.labels import GROUP
 from data.queries import overview as q
 from data.queries import projection
 from data.queries.release import release_info
+from data.queries.sources import ordered as best_first
 from data.vocab import SIGNATORIES
 
 from pages._overview_state import RANKED, SPEC
@@ -46,7 +47,8 @@ def update_ranking(indicator, year, measure):
     sentence += figs.missing_text(missing) + ("." if missing else "")
     urls = views.by_use(ranked.source_urls)
     sources = [(f"Sources: {len(urls)} public sources, listed per country in the table, among "
-                "them "), *views.main_sources(urls), f". Data release {rel['release_id']}."]
+                "them "), *views.main_sources(urls, order=best_first),
+               f". Data release {rel['release_id']}."]
     title = f"{figs.SHORT_LABELS[ind]}: countries ranked, end of {eff}"
     return {"figure": fig, "rows": rows, "cols": cols, "sources": sources, "title": title,
             "sentence": sentence}
