@@ -17,7 +17,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from data.sourcing import host_of, is_ip
-from tests.browser.conftest import BROWSER_COUNTRIES, ROOT, start_server, stop_server, wait_for_dash
+from tests.browser.conftest import (
+    BROWSER_COUNTRIES,
+    ROOT,
+    start_server,
+    stop_server,
+    wait_for_dash,
+)
 
 PAGES = ("/", "/countries", "/country/GBR", "/country/FIN", "/country/DNK", "/cohorts",
          "/infrastructures", "/funding", "/challenges", "/data")

@@ -221,3 +221,19 @@ def test_legend_names_no_public_figure_only_where_it_can_occur(mini_data):
     assert wgs == [(NO_DATA_COLOUR, "No public figure")]
     assert NO_DATA_COLOUR not in {c for c, _ in sig}
     assert [lbl for _, lbl in sig][:1] == ["Joined in 2018"]
+
+
+def test_a_sources_line_names_the_main_sources_best_class_first(mini_data):
+    from components import overview_views as views
+    from data.queries.sources import ordered
+    from tests.callbacks.harness import text_of
+    urls = ["https://5dok.net/document/a", "https://5dok.net/document/b",
+            "https://www.genomicsengland.co.uk/x"]
+    assert views.by_use([urls[:1], urls[1:2], urls[2:]])[0].startswith("https://5dok.net")
+    line = text_of(html_div(views.main_sources(views.by_use([urls]), order=ordered)))
+    assert line.index("genomicsengland.co.uk") < line.index("5dok.net")
+
+
+def html_div(children):
+    from dash import html
+    return html.Div(children)
