@@ -166,8 +166,8 @@ def floor_app(figure: dict):
     app = Flask(__name__, static_folder=str(ROOT / "assets"), static_url_path="/assets")
     app.config["COMPRESS_ALGORITHM"] = ["br", "gzip"]
     Compress(app)
-    js = ("Plotly.newPlot('g', %s, %s, {displaylogo:false, topojsonURL:'/assets/topojson/'});"
-          % (json.dumps(figure["data"]), json.dumps(figure["layout"])))
+    js = (f"Plotly.newPlot('g', {json.dumps(figure['data'])}, {json.dumps(figure['layout'])}, "
+          "{displaylogo:false, topojsonURL:'/assets/topojson/'});")
 
     @app.get("/")
     def index():

@@ -153,7 +153,8 @@ def detail(sel, kind, parent, status, service, standard, sort):
         items = [{"label": r.item_label, "detail": f"role: {r.role}", "table": (
             "activities" if key == "activities" else "funded_projects"), "id": r.item_id,
             "source_urls": list(r.source_urls)} for r in lk.itertuples()]
-        cov_detail = html.Div([html.H3(f"{cname} · {'funded activities' if key == 'activities' else 'research projects'}",
+        what = "funded activities" if key == "activities" else "research projects"
+        cov_detail = html.Div([html.H3(f"{cname} · {what}",
                                        className="h6"),
                                evidence_list(items, empty=f"None recorded for {cname}."),
                                html.P("Taking part is not money received.",

@@ -258,7 +258,8 @@ def test_the_totals_name_their_largest_contributor():
 
 def test_overview_kpis_730_850_wgs_131_cohorts_35_countries():
     """tests/callbacks/test_overview_callbacks.py::test_load_fills_kpis_timeline_and_country_list:
-    the WGS card reads 730,850 (release 2: 732,850 after the audit, less Spain's withheld 2,000), the cohorts card 131, and 35 countries fill the timeline table and
+    the WGS card reads 730,850 (release 2: 732,850 after the audit, less Spain's withheld 2,000),
+    the cohorts card 131, and 35 countries fill the timeline table and
     the "Open a country profile" list."""
     from data.queries import overview as ov
 

@@ -4,8 +4,9 @@ current one or an older one still kept on disk, see ``ATLAS_KEEP_RELEASES``).
 The whole request is pinned (``data.db.pin``): every query, memo and citation reads that release.
 Dash's own requests (layout, callbacks) are pinned by the ``release`` of the page that sent them
 (their ``Referer``), and a pinned callback that writes the page's URL (a ``search`` output) keeps
-``release`` in it, so a permalink made from a pinned view names its release too. A malformed id is a 400; an unknown or removed release is a JSON 404 for the
-API and downloads and a page saying so (404) elsewhere, never the current data silently.
+``release`` in it, so a permalink made from a pinned view names its release too. A malformed id
+is a 400; an unknown or removed release is a JSON 404 for the API and downloads and a page saying
+so (404) elsewhere, never the current data silently.
 """
 from __future__ import annotations
 

@@ -30,7 +30,8 @@ DEFINITIONS = {
     V.ATLAS: "Every country the atlas covers, at every date.",
 }
 MEMBER_COLUMNS = ["group_id", "iso3", "name", "member_from", "member_from_basis"]
-TOTAL_COLUMNS = ["group_id", "metric", "date", "value", "n_countries", "countries", "largest_iso3", "largest_name", "largest_value", "largest_share"]
+TOTAL_COLUMNS = ["group_id", "metric", "date", "value", "n_countries", "countries", "largest_iso3",
+                 "largest_name", "largest_value", "largest_share"]
 
 
 def groups_table(members: pd.DataFrame) -> pd.DataFrame:

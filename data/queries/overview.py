@@ -163,13 +163,17 @@ def _fill_signatory(out: pd.DataFrame, c: pd.DataFrame, year: int | None) -> Non
     cats, vals = [], []
     for signed, first in zip(c.onemg_signatory, c.signed_first):
         if not signed:
-            cats.append("not_signatory"); vals.append(float("nan"))
+            cats.append("not_signatory")
+            vals.append(float("nan"))
         elif first is None or pd.isna(first):
-            cats.append("signed_date_unknown"); vals.append(float("nan"))
+            cats.append("signed_date_unknown")
+            vals.append(float("nan"))
         elif year is not None and pd.Timestamp(first).year > year:
-            cats.append("not_yet"); vals.append(float("nan"))
+            cats.append("not_yet")
+            vals.append(float("nan"))
         else:
-            cats.append("signed"); vals.append(float(pd.Timestamp(first).year))
+            cats.append("signed")
+            vals.append(float(pd.Timestamp(first).year))
     out["category"] = cats
     out["value"] = vals
     out["as_of"] = [None if pd.isna(d) else d for d in c.signed_date]

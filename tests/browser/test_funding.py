@@ -30,7 +30,8 @@ def test_switching_to_calls_changes_what_is_summed_and_the_url(page, base_url, b
     wait_for_dash(page)
     RadioItems(page, "funding-scope").choose("Funding calls", exact=True)
     page.wait_for_function(
-        f"() => document.querySelector('#funding-budget-total').innerText.includes('({total['n_with_budget']} of {total['n_total']})')")
+        "() => document.querySelector('#funding-budget-total').innerText"
+        f".includes('({total['n_with_budget']} of {total['n_total']})')")
     UrlState(page).wait_for("scope=calls")
 
 
