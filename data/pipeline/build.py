@@ -33,11 +33,11 @@ from . import groups as G
 from . import provenance as P
 from . import summaries as S
 from .fields import parse_partial_date
+from .releases import KEEP_RELEASES, keep_releases, prune, read_current  # noqa: F401  (build's API)
 from .schemas import STANDARD_ALIASES, TABLES
 from .validate import validate_sources
 
 SCHEMA_VERSION = 1
-KEEP_RELEASES = 5  # releases kept on disk (override: ATLAS_KEEP_RELEASES); see prune()
 EEA_NON_EU = {"ISL", "LIE", "NOR"}
 DATE_COLUMNS = {
     "countries": ["onemg_signed_date"], "genome_counts": ["as_of_date"], "milestones": ["date"],
@@ -275,43 +275,8 @@ def _catalogue_entry(harvest: Path | None) -> dict | None:
     return load(harvest)[1]
 
 
-def keep_releases() -> int:
-    """How many releases stay on disk (``ATLAS_KEEP_RELEASES``, default 5, at least 1)."""
-    return max(1, int(os.environ.get("ATLAS_KEEP_RELEASES", str(KEEP_RELEASES))))
-
-
-def prune(out_dir: Path) -> list[str]:
-    """Delete all but the newest ``keep_releases()`` releases; return the ids kept, newest first.
-
-    Newest: the served release, then the ones it replaced (``previous_release``, in turn), then any
-    other by build time. Kept releases keep their immutable download URLs answering."""
-    dirs = {d.name: d for d in (out_dir / "releases").iterdir() if d.is_dir()}
-    manifests = {}
-    for name, d in dirs.items():
-        try:
-            manifests[name] = json.loads((d / "manifest.json").read_text())
-        except (OSError, ValueError):
-            manifests[name] = {}
-    order, rid = [], read_current(out_dir)
-    while rid in dirs and rid not in order:
-        order.append(rid)
-        rid = manifests[rid].get("previous_release")
-    order += sorted((n for n in dirs if n not in order),
-                    key=lambda n: (str(manifests[n].get("built_at", "")), dirs[n].stat().st_mtime),
-                    reverse=True)
-    kept = order[:keep_releases()]
-    for name in order[len(kept):]:
-        shutil.rmtree(dirs[name])
-    return kept
-
-
 def release_date_of(tables: dict[str, pd.DataFrame]) -> dt.date:
     return parse_partial_date(tables["data_release"].release_date.iloc[0])[2]
-
-
-def read_current(out_dir: Path) -> str | None:
-    p = out_dir / "CURRENT"
-    return p.read_text().strip() if p.exists() else None
 
 
 def sources_changed(sources: Path, out_dir: Path) -> list[str]:
