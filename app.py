@@ -9,8 +9,6 @@ import logging
 import os
 import sys
 
-import dash
-import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, callback, set_props
 
 import components.theme  # noqa: F401  (registers the Plotly template)

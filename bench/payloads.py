@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from urllib.parse import urlparse
 from pathlib import Path
+from urllib.parse import urlparse
 
 from bench.server import app_base
 

@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +34,8 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 sys.path.insert(0, str(ROOT))
 
 from bench import interactions as I  # noqa: E402
-from bench.load import percentile, run as load_run  # noqa: E402
+from bench.load import percentile  # noqa: E402
+from bench.load import run as load_run  # noqa: E402
 
 
 def _free_port() -> int:
@@ -317,7 +317,7 @@ def machine() -> dict:
                 if line.startswith("model name")), platform.processor())
     mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
                 if line.startswith("MemTotal")), "?")
-    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(mem) / 1024 / 1024, 1),
             "python": platform.python_version(), "dash": dash.__version__,
             "plotly": plotly.__version__, "duckdb": duckdb.__version__,

@@ -14,7 +14,8 @@ import random
 import shutil
 from pathlib import Path
 
-from tests.fixtures.mini import read_rows as _rows, write_rows as _write  # the same strict CSV reading and writing
+from tests.fixtures.mini import read_rows as _rows  # the same strict CSV reading and writing
+from tests.fixtures.mini import write_rows as _write
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"

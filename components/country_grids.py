@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .cells import joined
 from . import labels as L
+from .cells import joined
 from .country_sections import code_label
 from .fmt import NO_FIGURE, is_missing
 from .labels import INFRA_KIND as KIND_LABEL

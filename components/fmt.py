@@ -11,8 +11,7 @@ from urllib.parse import urlparse
 from dash import html
 
 from .cells import is_missing
-
-NO_FIGURE = "no public figure"
+from .labels import NO_FIGURE  # noqa: F401  (stated in labels; fmt is where callers look)
 
 
 def aged(text: str, outdated) -> str:

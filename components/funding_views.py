@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
+from components.cells import joined
 from components.figures.funding import KIND_LABEL, euro, topic_label
 from components.fmt import NO_FIGURE, partial_date
-from components.cells import joined
-from components.infra_tables import (NUMBER_FORMATTER, evidence_list, hidden_cols, source_cells,
-                                     sources_column)
+from components.infra_tables import NUMBER_FORMATTER, evidence_list, hidden_cols, source_cells, sources_column
 
 
 def _s(v) -> str:

@@ -7,9 +7,9 @@ from collections import Counter
 import pandas as pd
 from dash import html
 
+from components.cells import joined
 from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
-from components.cells import joined
 from components.infra_tables import YEAR_FORMATTER, hidden_cols, source_cells, sources_column
 
 

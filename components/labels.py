@@ -11,7 +11,15 @@ drawn differently) are named here, next to their labels.
 """
 from __future__ import annotations
 
-from .fmt import NO_FIGURE
+#: What is shown where no source gives a figure (never 0 or a blank).
+NO_FIGURE = "no public figure"
+
+
+def _plain(*codes: str, **words: str) -> dict[str, str]:
+    """Codes whose label is the code in words (``rare_disease`` -> "rare disease"), in order;
+    ``words`` gives the label of the few that read otherwise."""
+    return {c: words.get(c, c.replace("_", " ")) for c in codes}
+
 
 # ---- genome figures -----------------------------------------------------------------------------
 METRIC = {
@@ -76,29 +84,23 @@ LOCATION_NOTE = {"none": " — no public location, not on the map",
 LOCATION_LEGEND = {"stated": "stated location", "city_centroid": "city centroid (approximate)"}
 
 # ---- programmes, activities, funding ------------------------------------------------------------
-INITIATIVE_KIND = {"national_programme": "national programme",
-                   "research_project": "research project",
-                   "clinical_genomics": "clinical genomics",
-                   "population_biobank": "population biobank"}
+INITIATIVE_KIND = _plain("national_programme", "research_project", "clinical_genomics",
+                         "population_biobank")
 ACTIVITY_KIND = {"partnership": "Partnership", "expert_group": "Expert group",
                  "eu_project": "EU project", "funding_call": "Funding call",
                  "national_programme": "National programme"}
-TOPIC = {"governance": "governance", "ethics_legal": "ethics & legal",
-         "infrastructure": "infrastructure", "standards": "standards",
-         "data_quality": "data quality", "training": "training", "cancer": "cancer",
-         "rare_disease": "rare disease", "infectious_disease": "infectious disease",
-         "common_complex": "common complex diseases", "reference_genome": "reference genome"}
+TOPIC = _plain("governance", "ethics_legal", "infrastructure", "standards", "data_quality", "training",
+               "cancer", "rare_disease", "infectious_disease", "common_complex", "reference_genome",
+               ethics_legal="ethics & legal", common_complex="common complex diseases")
 #: Research projects are tagged with topics and disease-focus codes (lower case, as topics).
-PROJECT_TOPIC = {**TOPIC, "general_population": "general population",
-                 "cardiovascular": "cardiovascular", "metabolic": "metabolic",
-                 "neuro_psychiatric": "neuro psychiatric", "ageing": "ageing",
-                 "reproductive_child_health": "reproductive child health", "other": "other"}
+PROJECT_TOPIC = {**TOPIC, **_plain("general_population", "cardiovascular", "metabolic",
+                                    "neuro_psychiatric", "ageing", "reproductive_child_health",
+                                    "other")}
 PROGRAMME = {p: p for p in ("ERA PerMed", "EP PerMed", "Horizon 2020", "Horizon Europe")}
 
 # ---- standards, countries -----------------------------------------------------------------------
-STANDARD_CATEGORY = {"access_control": "access control", "data_format": "data format",
-                     "discovery": "discovery", "consent_use": "consent use",
-                     "quality": "quality", "security": "security"}
+STANDARD_CATEGORY = _plain("access_control", "data_format", "discovery", "consent_use", "quality",
+                           "security")
 TRISTATE = {"true": "yes", "false": "no", "unknown": "unknown"}
 CHANGE = {"added": "Added", "changed": "Changed", "removed": "Removed"}
 
@@ -110,10 +112,9 @@ EVIDENCE = {"reported": "Reported in a publication", "catalogued": "Listed in a 
 SOURCE_CLASS = {"primary": "Primary publisher or programme", "official": "Official or government",
                 "scholarly": "Scholarly (journal, preprint, repository)", "news": "News",
                 "secondary": "Secondary (mirror, aggregator, copy)"}
-SECONDARY_KIND = {"mirror": "mirror", "content_farm": "content farm",
-                  "document_sharing": "document-sharing site", "aggregator": "aggregator",
-                  "development_copy": "development copy", "encyclopedia": "encyclopedia",
-                  "forum": "forum", "personal": "personal page"}
+SECONDARY_KIND = _plain("mirror", "content_farm", "document_sharing", "aggregator", "development_copy",
+                        "encyclopedia", "forum", "personal", document_sharing="document-sharing site",
+                        personal="personal page")
 
 # ---- groups of countries ------------------------------------------------------------------------
 GROUP = {"eu27": "EU-27", "signatories": "Signatories of the 1+MG declaration",

@@ -10,7 +10,7 @@ order given, lists comma-separated; page state goes through ``Spec.to_search``
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from urllib.parse import urlencode
 
 API_PREFIX = "/api/v1"

@@ -6,8 +6,8 @@ validated parameters plus ``base_url`` (the address the atlas is served at, for 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from components import labels as L
 from components import urls

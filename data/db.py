@@ -30,10 +30,10 @@ import pandas as pd
 from . import memo
 from .release_files import (  # TABLES and DataError: the app imports them from here
     FIX,
+    RELEASE_RE,
     TABLES,  # noqa: F401
     DataError,
     current_id,
-    RELEASE_RE,
     kept_releases,
     signature,
     verify,

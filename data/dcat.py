@@ -9,7 +9,8 @@ release manifest and the size and hash of every file.
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS as DCT, FOAF, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCAT, FOAF, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS as DCT
 
 from components import urls
 

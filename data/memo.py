@@ -22,7 +22,7 @@ import functools
 import os
 import threading
 from collections import OrderedDict
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 

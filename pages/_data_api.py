@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dash import html
 
-from pages._data_sections import pre
 from components import urls
 from data.api_endpoints import ENDPOINTS
+from pages._data_sections import pre
 
 SCRIPT = """import json, urllib.request
 

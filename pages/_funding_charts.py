@@ -8,14 +8,29 @@ import datetime as dt
 from dash import Input, Output, callback, html
 
 from components.chart_card import card_outputs, card_values
-from components.figures.funding import (budget_figure, grouped_bars_with_gaps, outputs_scatter,
-                                        participation_map, participation_matrix, timeline_figure,
-                                        topic_label)
+from components.figures.funding import (
+    budget_figure,
+    grouped_bars_with_gaps,
+    outputs_scatter,
+    participation_map,
+    participation_matrix,
+    timeline_figure,
+    topic_label,
+)
 from components.funding_sections import MONEY, X_CHOICES, Y_CHOICES
-from components.funding_views import (budget_table, budget_total_label, calls_table, coverage_note,
-                                      outputs_columns, outputs_rows, participation_table,
-                                      project_coverage_text, project_rows, timeline_table,
-                                      undrawn_note)
+from components.funding_views import (
+    budget_table,
+    budget_total_label,
+    calls_table,
+    coverage_note,
+    outputs_columns,
+    outputs_rows,
+    participation_table,
+    project_coverage_text,
+    project_rows,
+    timeline_table,
+    undrawn_note,
+)
 from components.infra_views import sources_line
 from data.queries import funding, infra
 from data.queries.release import release_info

@@ -8,8 +8,14 @@ from dash import Input, Output, callback, ctx, html, no_update
 
 from components.chart_card import card_outputs, card_values, notices
 from components.figures.infra import coverage_figure, in_frame, kind_label, node_map
-from components.infra_controls import (SORTS, label_service, label_status, node_evidence_rows,
-                                       option_list, unplaced_block)
+from components.infra_controls import (
+    SORTS,
+    label_service,
+    label_status,
+    node_evidence_rows,
+    option_list,
+    unplaced_block,
+)
 from components.infra_tables import evidence_list
 from components.infra_views import coverage_table, map_table, node_rows, sources_line, standard_rows
 from components.multi_filters import summary_text

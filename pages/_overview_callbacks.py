@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dash import (ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback,
-                  ctx, no_update)
+from dash import ClientsideFunction, Input, Output, Patch, State, callback, clientside_callback, ctx, no_update
 
 from components import overview_views as views
 from components import urls
@@ -20,9 +19,8 @@ from components.kpi import kpi_row, overview_kpis
 from components.url_state import Param, Spec
 from data.queries import catalogues
 from data.queries import overview as q
-from data.queries.sources import ordered as best_first
 from data.queries.release import release_info
-
+from data.queries.sources import ordered as best_first
 from pages._overview_ranking import gap_sentence, projection_sentence, update_ranking  # noqa: F401
 from pages._overview_state import COMMITTED_NOTE, PROGRESS_SENTENCE, SPEC, TIME_AWARE, url_search
 

@@ -18,7 +18,6 @@ from data.queries import projection
 from data.queries.release import release_info
 from data.queries.sources import ordered as best_first
 from data.vocab import SIGNATORIES
-
 from pages._overview_state import RANKED, SPEC
 
 

@@ -10,26 +10,23 @@ import dash
 from dash import Input, Output, callback, dcc, html
 
 from components import urls
-from components.public_url import base_url
-from data import db
 from components.catalogue_views import nodes_table
 from components.labels import SOURCE_CLASS
+from components.public_url import base_url
+from data import db
 from data.queries import catalog, catalogues, groups
 from data.queries.release import release_info
-
+from pages import _data_sections as sec
 from pages._data_api import api_section
-from pages._data_sections import (
-    changes_block, cite_block, markdown_sections, md, notes_links, quality_block, release_block,
-    section, sources_block, toc,
-)
+from pages._data_changes import changes_block, quality_block
 
 dash.register_page(__name__, path="/data", name="Data & sources", order=6, nav=True,
                    title="Data & sources — 1+MG Atlas",
                    description="What the figures mean, methods, sources, conflicts and gaps, "
                                "downloads, API and citation of the 1+MG Atlas data release.")
 
-METHODS = dict(markdown_sections("data-methods"))
-CONFLICTS = markdown_sections("known-conflicts-and-gaps")
+METHODS = dict(sec.markdown_sections("data-methods"))
+CONFLICTS = sec.markdown_sections("known-conflicts-and-gaps")
 SECTIONS = [
     ("data-release", "Current data release and downloads"),
     ("data-changes", "What changed since the previous release"),
@@ -53,7 +50,7 @@ def layout(**_kwargs):
     for title, body in CONFLICTS:
         if title:
             conflicts.append(html.H3(title, className="h6 mt-3"))
-        conflicts.append(md(body))
+        conflicts.append(sec.md(body))
     return html.Div([
         dcc.Store(id="data-load", data=1),
         html.H1("Data & sources", className="h3"),
@@ -62,25 +59,25 @@ def layout(**_kwargs):
                "ones are computed. It lists every source and the places where sources disagree "
                "or say nothing. Here you can also download the data, query it through the API, "
                "and find how to cite it.", className="mb-2"),
-        toc(SECTIONS),
-        section("data-release", TITLES["data-release"], _loading("data-release-body")),
-        section("data-changes", TITLES["data-changes"], _loading("data-changes-body")),
-        section("data-catalogues", TITLES["data-catalogues"], _loading("data-catalogues-body")),
-        section("data-meaning", TITLES["data-meaning"], md(METHODS["What the figures mean"])),
-        section("data-methods", TITLES["data-methods"],
-                md(METHODS["How derived figures are computed"])),
-        section("data-sources", TITLES["data-sources"], _loading("data-sources-body"),
+        sec.toc(SECTIONS),
+        sec.section("data-release", TITLES["data-release"], _loading("data-release-body")),
+        sec.section("data-changes", TITLES["data-changes"], _loading("data-changes-body")),
+        sec.section("data-catalogues", TITLES["data-catalogues"], _loading("data-catalogues-body")),
+        sec.section("data-meaning", TITLES["data-meaning"], sec.md(METHODS["What the figures mean"])),
+        sec.section("data-methods", TITLES["data-methods"],
+                sec.md(METHODS["How derived figures are computed"])),
+        sec.section("data-sources", TITLES["data-sources"], _loading("data-sources-body"),
                 html.P(["The same list as ",
                         html.A("CSV", href=urls.api("/sources", format="csv", limit=500)),
                         ", or one row per URL: ",
                         html.A("by URL (CSV)", href=urls.api("/sources", group="url",
                                                              format="csv", limit=500)), "."],
                        className="small mt-2")),
-        section("data-conflicts", TITLES["data-conflicts"], *conflicts,
+        sec.section("data-conflicts", TITLES["data-conflicts"], *conflicts,
                 html.P("The full research notes, with every source read:",
-                       className="small mt-3 mb-1"), notes_links()),
-        section("data-api", TITLES["data-api"], *api_section()),
-        section("data-cite", TITLES["data-cite"], _loading("data-cite-body")),
+                       className="small mt-3 mb-1"), sec.notes_links()),
+        sec.section("data-api", TITLES["data-api"], *api_section()),
+        sec.section("data-cite", TITLES["data-cite"], _loading("data-cite-body")),
     ], id="data-page", className="data-page",
         # Bootstrap's pink code colour is 4.3:1 on the page background; this one is AA (6.9:1).
         style={"maxWidth": "72rem", "--bs-code-color": "#a01e55"})
@@ -104,10 +101,10 @@ def fill(_load):
         r["changed_columns"] = list(r["changed_columns"] if r["changed_columns"] is not None else [])
     quality = quality_block(catalog.figures_by_source_class(), SOURCE_CLASS,
                             groups.members(), catalog.table_frame("falling_series"))
-    return {"release": release_block(info, sha),
+    return {"release": sec.release_block(info, sha),
             "changes": changes_block(counts, info["previous_release"], changes) + quality,
-            "sources": sources_block(catalog.sources("publisher"), catalog.source_totals()),
-            "cite": cite_block(catalog.citation(info, base_url() or ""))}
+            "sources": sec.sources_block(catalog.sources("publisher"), catalog.source_totals()),
+            "cite": sec.cite_block(catalog.citation(info, base_url() or ""))}
 
 
 

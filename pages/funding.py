@@ -11,8 +11,14 @@ import dash
 from dash import dcc, html
 
 from components.chart_card import register, url_sync
-from components.funding_sections import (budget_section, calls_section, filter_panel,
-                                         outputs_section, participation_section, timeline_section)
+from components.funding_sections import (
+    budget_section,
+    calls_section,
+    filter_panel,
+    outputs_section,
+    participation_section,
+    timeline_section,
+)
 from components.infra_tables import register_csv
 from pages import _funding_callbacks, _funding_charts  # noqa: F401  (register the callbacks)
 

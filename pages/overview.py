@@ -17,7 +17,6 @@ from components.chart_card import chart_card, notices, register, url_sync
 from components.figures import overview as figs
 from components.kpi import OVERVIEW_LABELS, kpi_placeholders
 from data.queries import overview as q
-
 from pages import _overview_callbacks  # noqa: F401  (registers the page's callbacks)
 from pages._overview_state import PROGRESS_SENTENCE, SPEC
 

@@ -15,14 +15,13 @@ from flask import Blueprint, Flask, Response, request
 
 from components import urls
 from data import memo
+from data.api_endpoints import ENDPOINTS, Endpoint, schema_name
+from data.api_params import ApiError, validate
+from data.api_rows import ROWS, records
 from data.db import DataError, release
 from data.publication import LICENCE, LICENCE_LINE
 from data.queries import catalog
 from data.queries.release import release_info
-
-from data.api_endpoints import ENDPOINTS, Endpoint, schema_name
-from data.api_params import ApiError, validate
-from data.api_rows import ROWS, records
 
 from . import openapi
 from .api_format import jsonify, to_csv

@@ -21,7 +21,7 @@ def block() -> bytes:
     _, manifest, _ = release.resolve("latest")
     doc = schema_org.dataset(base_url() or "", manifest, publication.coverage())
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>'.encode("utf-8")
+    return f'<script type="application/ld+json">{text}</script>'.encode()
 
 
 def install(server: Flask) -> None:

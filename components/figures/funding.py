@@ -15,6 +15,8 @@ from components import labels as L
 from components.fmt import NO_FIGURE, partial_date
 from components.theme import GEOJSON_URL, PALETTE, SEQUENTIAL
 
+from . import matrix
+
 KIND_LABEL = L.ACTIVITY_KIND
 #: Colour of each activity kind (in the order of the vocabulary).
 KIND_COLOUR = dict(zip(KIND_LABEL, (PALETTE[1], PALETTE[3], PALETTE[0], PALETTE[2], PALETTE[5])))
@@ -179,24 +181,16 @@ def participation_matrix(links: pd.DataFrame, countries: pd.DataFrame, items: pd
     role = {(r.iso3, r.item_id): r.role for r in links.itertuples()}
     lev = {n: i for i, (n, _c, _g) in enumerate(MATRIX_LEVELS)}
     glyph = {n: g for n, _c, g in MATRIX_LEVELS}
-    z, text, custom, hover = [], [], [], []
-    for c in countries.itertuples():
-        zr, tr, cr, hr = [], [], [], []
-        for it in items.itertuples():
-            r = role.get((c.iso3, it.item_id), "none")
-            zr.append(lev[r])
-            tr.append(glyph[r])
-            cr.append(f"{c.iso3}|{it.item_id}")
-            hr.append(f"<b>{c.country_name}</b> · {it.item_label}<br>"
-                      + ({"none": "not recorded as taking part"}.get(r, r)))
-        z.append(zr)
-        text.append(tr)
-        custom.append(cr)
-        hover.append(hr)
+
+    def cell(c, it):
+        r = role.get((c.iso3, it.item_id), "none")
+        return (lev[r], glyph[r], f"{c.iso3}|{it.item_id}",
+                f"<b>{c.country_name}</b> · {it.item_label}<br>"
+                + ({"none": "not recorded as taking part"}.get(r, r)))
+
+    z, text, custom, hover = matrix.cells(countries.itertuples(), items.itertuples(), cell)
     n = len(MATRIX_LEVELS)
-    scale = []
-    for i, (_n, colour, _g) in enumerate(MATRIX_LEVELS):
-        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    scale = matrix.step_scale(MATRIX_LEVELS)
     fig = go.Figure(go.Heatmap(
         z=z, x=[short(x, 24) for x in items.item_label], y=list(countries.country_name), text=text,
         texttemplate="%{text}", customdata=custom, hovertext=hover,

@@ -15,6 +15,8 @@ from plotly.subplots import make_subplots
 from components import labels as L
 from components.theme import GEOJSON_URL, PALETTE
 
+from . import matrix
+
 KIND_LABEL = L.INFRA_KIND
 #: Okabe–Ito for the eight main kinds; three further dark, distinct colours for the rest (in the
 #: order of the vocabulary).
@@ -131,27 +133,19 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
     level = {name: i for i, (name, _c, _g) in enumerate(COVERAGE)}
     glyph = {name: g for name, _c, g in COVERAGE}
     idx = cov.set_index(["iso3", "kind"])
-    z, text, custom, hover = [], [], [], []
-    for iso in order:
-        zr, tr, cr, hr = [], [], [], []
-        for k in kinds:
-            r = idx.loc[(iso, k)] if (iso, k) in idx.index else None
-            lev = r.coverage if r is not None else "none"
-            n = int(r.n_nodes) if r is not None else 0
-            zr.append(level[lev])
-            tr.append(glyph[lev])
-            cr.append(f"{iso}|{k}")
-            hr.append(f"<b>{names[iso]}</b> · {kind_label(k)}<br>{STATUS_LABEL[lev]}"
-                      + (f" ({n} node{'s' if n != 1 else ''})" if n else "")
-                      + "<br><i>Click to list the nodes and sources</i>")
-        z.append(zr)
-        text.append(tr)
-        custom.append(cr)
-        hover.append(hr)
+
+    def cell(iso, k):
+        r = idx.loc[(iso, k)] if (iso, k) in idx.index else None
+        lev = r.coverage if r is not None else "none"
+        n = int(r.n_nodes) if r is not None else 0
+        return (level[lev], glyph[lev], f"{iso}|{k}",
+                f"<b>{names[iso]}</b> · {kind_label(k)}<br>{STATUS_LABEL[lev]}"
+                + (f" ({n} node{'s' if n != 1 else ''})" if n else "")
+                + "<br><i>Click to list the nodes and sources</i>")
+
+    z, text, custom, hover = matrix.cells(order, kinds, cell)
     nlev = len(COVERAGE)
-    scale = []
-    for i, (_n, colour, _g) in enumerate(COVERAGE):
-        scale += [[i / nlev, colour], [(i + 1) / nlev, colour]]
+    scale = matrix.step_scale(COVERAGE)
     with_bars = participation is not None
     fig = make_subplots(rows=1, cols=2 if with_bars else 1, shared_yaxes=True,
                         column_widths=[0.74, 0.26] if with_bars else None,

@@ -241,7 +241,7 @@ def build(sources: Path, out_dir: Path, *, now: dt.datetime | None = None,
         manifest = {
             "schema_version": SCHEMA_VERSION,
             "release_id": release_id,
-            "built_at": (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "built_at": (now or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "previous_release": current,
             "changes": changes,
             "catalogue": _catalogue_entry(harvest),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Optional
+from typing import Annotated
 from urllib.parse import urlparse
 
 import pycountry
@@ -216,7 +216,7 @@ def enum(*allowed: str, blank_ok: bool = False):
             raise ValueError(f"'{v}' is not one of: {', '.join(allowed)}")
         return v
 
-    return Annotated[Optional[str], BeforeValidator(check)]
+    return Annotated[str | None, BeforeValidator(check)]
 
 
 def enum_list(*allowed: str):
@@ -232,25 +232,25 @@ def enum_list(*allowed: str):
     return Annotated[list[str], BeforeValidator(check)]
 
 
-Text = Annotated[Optional[str], BeforeValidator(_text)]
+Text = Annotated[str | None, BeforeValidator(_text)]
 RequiredText = Annotated[str, BeforeValidator(_required_text)]
 Iso3 = Annotated[str, BeforeValidator(_iso3)]
-OptIso3 = Annotated[Optional[str], BeforeValidator(_or_blank(_iso3))]
+OptIso3 = Annotated[str | None, BeforeValidator(_or_blank(_iso3))]
 Iso3List = Annotated[list[str], BeforeValidator(_iso3_list)]
 PartialDate = Annotated[str, BeforeValidator(_date)]
-OptPartialDate = Annotated[Optional[str], BeforeValidator(_or_blank(_date))]
+OptPartialDate = Annotated[str | None, BeforeValidator(_or_blank(_date))]
 AsOfDate = Annotated[str, BeforeValidator(_past_date)]
-Count = Annotated[Optional[int], BeforeValidator(_count)]
+Count = Annotated[int | None, BeforeValidator(_count)]
 RequiredCount = Annotated[int, BeforeValidator(_required_count)]
-Money = Annotated[Optional[float], BeforeValidator(_money)]
-Year = Annotated[Optional[int], BeforeValidator(_year)]
-AsOfYear = Annotated[Optional[int], BeforeValidator(_past_year)]
-OptUrl = Annotated[Optional[str], BeforeValidator(_or_blank(_url))]
+Money = Annotated[float | None, BeforeValidator(_money)]
+Year = Annotated[int | None, BeforeValidator(_year)]
+AsOfYear = Annotated[int | None, BeforeValidator(_past_year)]
+OptUrl = Annotated[str | None, BeforeValidator(_or_blank(_url))]
 UrlList = Annotated[list[str], BeforeValidator(_url_list)]
 TextList = Annotated[list[str], BeforeValidator(_text_list)]
 FigureId = Annotated[str, BeforeValidator(_figure_id)]
 TriState = Annotated[str, BeforeValidator(_tristate)]
 Bool = Annotated[bool, BeforeValidator(_bool)]
-OptBool = Annotated[Optional[bool], BeforeValidator(_or_blank(_bool))]
-Lat = Annotated[Optional[float], BeforeValidator(_lat)]
-Lon = Annotated[Optional[float], BeforeValidator(_lon)]
+OptBool = Annotated[bool | None, BeforeValidator(_or_blank(_bool))]
+Lat = Annotated[float | None, BeforeValidator(_lat)]
+Lon = Annotated[float | None, BeforeValidator(_lon)]

@@ -14,8 +14,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..vocab import (  # noqa: F401  (SIZE_BANDS, PROGRESS_METRICS re-exported)
-    CONFIDENCE, CUMULATIVE, METRIC_PREFIX, PROGRESS_METRICS, SIZE_BAND_EDGES, SIZE_BANDS,
-    SIZE_UNKNOWN, TARGET,
+    CONFIDENCE,
+    CUMULATIVE,
+    METRIC_PREFIX,
+    PROGRESS_METRICS,
+    SIZE_BAND_EDGES,
+    SIZE_BANDS,
+    SIZE_UNKNOWN,
+    TARGET,
 )
 
 #: Confidence -> rank, lowest 0.

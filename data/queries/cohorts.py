@@ -26,7 +26,12 @@ import pandas as pd
 from .. import db
 from ..memo import per_release
 from ..vocab import (  # noqa: F401  (public names of this module)
-    ACCESS_MODELS, COHORT_KINDS, DATA_TYPES, DISEASE_FOCUS, RECRUITMENT, SIZE_BANDS,
+    ACCESS_MODELS,
+    COHORT_KINDS,
+    DATA_TYPES,
+    DISEASE_FOCUS,
+    RECRUITMENT,
+    SIZE_BANDS,
 )
 
 #: Vocabularies (data/vocab.py); facets list every value, even with no cohort.
@@ -73,7 +78,7 @@ class CohortFilters:
         if not isinstance(self.text, str):
             raise ValueError("text must be a string")
 
-    def with_values(self, facet: str, values) -> "CohortFilters":
+    def with_values(self, facet: str, values) -> CohortFilters:
         """A copy with one facet's selection replaced."""
         d = {f.name: getattr(self, f.name) for f in fields(self)}
         d[facet] = tuple(values)

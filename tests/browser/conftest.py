@@ -79,6 +79,20 @@ def stop_server(proc) -> None:
         proc.kill()
 
 
+def serve_two_releases(release_factory, name: str, edits: dict):
+    """A server on a data directory holding two releases built by the pipeline from the fixture
+    release ``name``, the second with ``edits``; yields ``(base, first manifest, second manifest)``
+    and stops the server afterwards."""
+    rel = release_factory(name)
+    first = rel.manifest
+    second = rel.rebuild(edits)
+    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out)})
+    try:
+        yield base, first, second
+    finally:
+        stop_server(proc)
+
+
 @pytest.fixture(scope="session")
 def browser_release(release_factory):
     """The release the browser tests' server serves: built by the factory from the fixture CSVs

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import run_axe, start_server, stop_server, wait_for_dash
+from .conftest import run_axe, serve_two_releases, wait_for_dash
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,6 @@ pytestmark = pytest.mark.browser
 def two_release_server(release_factory):
     """A server on a data directory holding two releases built by the pipeline; the second adds,
     changes and removes one cohort each."""
-    rel = release_factory("data-page")
     keys = {}
 
     def edit(rows):
@@ -29,10 +28,8 @@ def two_release_server(release_factory):
         rows[0]["participants"] = str(int(rows[0]["participants"] or 0) + 1)
         return rows
 
-    manifest = rel.rebuild({"cohorts": edit})
-    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out)})
-    yield base, manifest, keys
-    stop_server(proc)
+    for base, _first, manifest in serve_two_releases(release_factory, "data-page", {"cohorts": edit}):
+        yield base, manifest, keys
 
 
 def _open(page, base):

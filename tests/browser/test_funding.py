@@ -46,7 +46,7 @@ def test_calls_note_explains_the_call_that_is_not_charted(page, base_url):
     page.goto(base_url + "/funding")
     wait_for_dash(page)
     assert "ERA PerMed 2023 is not charted" in page.inner_text("#funding-calls-note")
-    assert re.search(r"\d+ funded research projects are in the data", 
+    assert re.search(r"\d+ funded research projects are in the data",
                      page.inner_text("#funding-projects-coverage"))
 
 

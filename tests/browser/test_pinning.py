@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import start_server, stop_server, wait_for_dash
+from .conftest import serve_two_releases, wait_for_dash
 
 pytestmark = pytest.mark.browser
 
@@ -12,17 +12,11 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def pinned_server(release_factory):
     """Two releases on disk; the second changes one cohort's participants."""
-    rel = release_factory("pinning")
-    first = rel.manifest
-
     def edit(rows):
         rows[0]["participants"] = str(int(rows[0]["participants"] or 0) + 1)
         return rows
 
-    second = rel.rebuild({"cohorts": edit})
-    proc, base = start_server({"ATLAS_DATA_DIR": str(rel.out)})
-    yield base, first, second
-    stop_server(proc)
+    yield from serve_two_releases(release_factory, "pinning", {"cohorts": edit})
 
 
 def test_a_permalink_with_an_older_release_shows_that_release(page, pinned_server):

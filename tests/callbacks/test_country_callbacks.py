@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 
 import dash
-import plotly
 import pytest
 
 import app as atlas  # noqa: E402  (creates the Dash app, which registers the pages)
 from pages import _country_callbacks as cb  # noqa: E402
 from pages import countries, country  # noqa: E402
-
 from tests.callbacks.harness import text_of
 
 ALL = sorted(__import__("data.queries.country_profile", fromlist=["codes"]).codes().iso3)

@@ -7,8 +7,8 @@ from dash import html
 
 import app as atlas  # creates the Dash app, which registers the pages
 from components.catalogue_views import DEMO, NO_CATALOGUE
-from pages import _overview_callbacks as overview
 from pages import _country_callbacks as country
+from pages import _overview_callbacks as overview
 from pages import data
 from tests.callbacks.harness import find as _find
 from tests.callbacks.harness import text_of

@@ -158,7 +158,7 @@ def test_empty_file(workspace, capsys):
 def test_non_utf8_bytes(workspace, capsys):
     src, out = workspace
     f = src / "countries.csv"
-    raw = f.read_bytes().replace("Finland".encode(), "Finl\xe4nd".encode("latin-1"), 1)
+    raw = f.read_bytes().replace(b"Finland", "Finl\xe4nd".encode("latin-1"), 1)
     f.write_bytes(raw)
     n = raw[: raw.index(b"Finl\xe4nd")].count(b"\n") + 1
     err = _run_bad(src, out, capsys)
@@ -178,13 +178,19 @@ def test_all_problems_are_reported_at_once(workspace, capsys):
 
 # Source quality (data/pipeline/provenance.py, data/sources/source_domains.csv)
 
-def test_row_citing_only_a_secondary_source(workspace, capsys):
+@pytest.mark.parametrize("url, message", [
+    pytest.param("https://en.wikipedia.org/wiki/FinnGen",
+                 "rests only on secondary sources: en.wikipedia.org (encyclopedia)",
+                 id="row_citing_only_a_secondary_source"),
+    pytest.param("https://news.example-unclassified.org/finngen",
+                 "domain 'news.example-unclassified.org' is not classified; add it to source_domains.csv",
+                 id="url_whose_domain_is_not_classified"),
+])
+def test_source_url_refused(workspace, capsys, url, message):
     src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL,
-               "https://en.wikipedia.org/wiki/FinnGen")
+    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL, url)
     err = _run_bad(src, out, capsys)
-    assert (f"genome_counts.csv:{n}:source_url: rests only on secondary sources: "
-            "en.wikipedia.org (encyclopedia)") in err
+    assert f"genome_counts.csv:{n}:source_url: {message}" in err
 
 
 def test_secondary_source_beside_a_primary_one_is_accepted_and_named_last(release_factory):
@@ -200,13 +206,6 @@ def test_secondary_source_beside_a_primary_one_is_accepted_and_named_last(releas
     assert {r["source_class"] for r in refs if r["url"] == wiki} == {"secondary"}
 
 
-def test_url_whose_domain_is_not_classified(workspace, capsys):
-    src, out = workspace
-    n = _break(src / "genome_counts.csv", ",500348,", FINNGEN_URL,
-               "https://news.example-unclassified.org/finngen")
-    err = _run_bad(src, out, capsys)
-    assert (f"genome_counts.csv:{n}:source_url: domain 'news.example-unclassified.org' is not "
-            "classified; add it to source_domains.csv") in err
 
 
 @pytest.mark.parametrize("url", ["http://101.37.83.79/finngen", "http://47.251.13.51:8081/28832569",

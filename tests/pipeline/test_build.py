@@ -29,7 +29,7 @@ def real_build(tmp_path_factory):
     return out, manifest
 
 
-def _q(out: Path, table: str, sql: str = "SELECT * FROM t") -> "duckdb.DuckDBPyRelation":
+def _q(out: Path, table: str, sql: str = "SELECT * FROM t") -> duckdb.DuckDBPyRelation:
     rel = read_current(out)
     con = duckdb.connect()
     con.read_parquet(str(out / "releases" / rel / f"{table}.parquet")).create("t")

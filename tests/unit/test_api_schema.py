@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.checks import (
-    content_type_conformance, not_a_server_error, response_schema_conformance,
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
     status_code_conformance,
 )
 

@@ -137,7 +137,7 @@ def test_page_fill_shows_release_tables_sources_and_citation(data_page):
 
 
 def test_changes_block_lists_counts_and_rows():
-    from pages._data_sections import changes_block
+    from pages._data_changes import changes_block
 
     counts = {"cohorts": {"added": 1, "changed": 1, "removed": 0},
               "countries": {"added": 0, "changed": 0, "removed": 0}}

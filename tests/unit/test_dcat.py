@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS as DCT, RDF
+from rdflib.namespace import DCAT, RDF
+from rdflib.namespace import DCTERMS as DCT
 
 from data.dcat import SPDX
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from components.figures import infra as F
 from components.theme import GEOJSON_URL
-from data.queries import funding, infra
+from data.queries import infra
 
 
 def test_node_map_draws_only_located_nodes_with_their_ids(mini_data):

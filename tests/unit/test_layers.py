@@ -60,3 +60,40 @@ def test_web_reads_the_release_only_through_the_data_layer():
     bad = [str(p.relative_to(ROOT)) for p in sorted((ROOT / "web").rglob("*.py"))
            if imported_packages(p) & {"pyarrow", "duckdb"} or "read_parquet" in p.read_text()]
     assert bad == []
+
+
+#: The pure leaf modules of components/ that data/ may import (they import no Dash and nothing
+#: of the project but each other): the words, the URLs, the cell serialiser, the public base URL.
+LEAVES = {"labels", "urls", "cells", "public_url"}
+
+
+def _components_imported_by(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "components":
+            out |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("components."):
+            out.add(node.module.split(".")[1])
+        elif isinstance(node, ast.Import):
+            out |= {a.name.split(".")[1] for a in node.names if a.name.startswith("components.")}
+    return out
+
+
+def test_data_imports_only_the_pure_leaves_of_components():
+    bad = [f"{p.relative_to(ROOT)} imports components.{m}" for p in sorted((ROOT / "data").rglob("*.py"))
+           for m in sorted(_components_imported_by(p) - LEAVES)]
+    assert bad == []
+
+
+def test_the_leaves_import_no_dash_and_no_other_project_module():
+    for name in sorted(LEAVES):
+        path = ROOT / "components" / f"{name}.py"
+        pkgs = imported_packages(path) - {"__future__"}
+        assert not pkgs & {"dash", "dash_bootstrap_components", "dash_ag_grid", "plotly", "data",
+                           "pages", "web", "app"}, (name, pkgs)
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        rel = {a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level
+               for a in n.names} | {n.module for n in ast.walk(tree)
+                                    if isinstance(n, ast.ImportFrom) and n.level and n.module}
+        assert rel <= LEAVES, (name, rel)

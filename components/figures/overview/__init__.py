@@ -9,12 +9,18 @@ Frames come from ``data.queries.overview``; nothing here queries. Every point ca
 """
 from ._common import as_date
 from .choropleth import LOG_SCALE, MAP_TRACES, PATCH_KEYS, map_figure, map_table, map_traces
-from .map_text import (ICPERMED, INDICATOR_LABELS, SHORT_LABELS, SIGNATORY_OTHER, legend_items,
-                       signatory_categories, value_text)
+from .map_text import (
+                       ICPERMED,
+                       INDICATOR_LABELS,
+                       SHORT_LABELS,
+                       SIGNATORY_OTHER,
+                       legend_items,
+                       signatory_categories,
+                       value_text,
+)
 from .progress import METRIC_LABELS, METRIC_UNITS, TOP_N, progress_bands, progress_figure
 from .progress_table import progress_table, targets_not_added
-from .ranking import (MEASURES, missing_text, national_targets, ranking_figure, ranking_rows,
-                      ranking_table)
+from .ranking import MEASURES, missing_text, national_targets, ranking_figure, ranking_rows, ranking_table
 from .timeline import timeline_figure, timeline_lists, timeline_table
 
 __all__ = [

@@ -15,8 +15,7 @@ from components import fmt
 from components.theme import GEOJSON_URL, NO_DATA_COLOUR, OUTSIDE_COLOUR, SEQUENTIAL
 
 from ._common import _missing, columns, compact, joined
-from .map_text import (CATEGORY_INDICATORS, INDICATOR_LABELS, SHORT_LABELS, categories,
-                       category_key, hover, value_text)
+from .map_text import CATEGORY_INDICATORS, INDICATOR_LABELS, SHORT_LABELS, categories, category_key, hover, value_text
 
 LOG_SCALE = frozenset({"wgs", "wgs_per_million", "genotyped", "goe"})
 MAP_TRACES = ("context", "no_figure", "values")  # fixed order: a Patch addresses them by index
