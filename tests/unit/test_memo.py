@@ -75,6 +75,8 @@ def _calls() -> dict:
         "data.publication.coverage": lambda: (),
         "web.downloads.package_json": lambda: (rid(), "http://localhost", True),
         "web.catalog.serialised": lambda: ("http://localhost", "text/turtle"),
+        "data.queries.projection.year_end_series": lambda: ("atlas",),
+        "data.queries.projection.step_contributors": lambda: ("atlas",),
     }
 
 
