@@ -32,9 +32,10 @@ from . import ages as A
 from . import groups as G
 from . import provenance as P
 from . import summaries as S
+from .aliases import STANDARD_ALIASES
 from .fields import parse_partial_date
 from .releases import KEEP_RELEASES, keep_releases, prune, read_current  # noqa: F401  (build's API)
-from .schemas import STANDARD_ALIASES, TABLES
+from .schemas import TABLES
 from .validate import validate_sources
 
 SCHEMA_VERSION = 1

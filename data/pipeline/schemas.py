@@ -292,13 +292,3 @@ TABLES: tuple[TableSpec, ...] = (
     TableSpec("source_domains", SourceDomain, ("domain",)),
     TableSpec("data_release", DataRelease, ("release",)),
 )
-
-#: How ``infrastructures.standards`` free-text names map to ``standards.standard_id``.
-#: A name missing here is a validation error, so the catalogue and the nodes stay joined.
-STANDARD_ALIASES = {
-    "DUO": "ga4gh-duo",
-    "GA4GH Beacon v2": "ga4gh-beacon-v2",
-    "Passport/AAI": "ga4gh-passports-aai",
-    "crypt4gh": "ga4gh-crypt4gh",
-    "htsget": "ga4gh-htsget",
-}

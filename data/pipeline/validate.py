@@ -13,7 +13,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .schemas import STANDARD_ALIASES, TABLES, TableSpec
+from .aliases import STANDARD_ALIASES
+from .schemas import TABLES, TableSpec
 
 
 @dataclass(frozen=True, order=True)
