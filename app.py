@@ -12,6 +12,7 @@ import sys
 from dash import Dash, Input, Output, State, callback, set_props
 
 import components.theme  # noqa: F401  (registers the Plotly template)
+from components import first_paint  # the server-rendered first screen (web/first_paint.py)
 from components.shell import APP_NAME, shell
 from data import db
 from data.db import DataError, release
@@ -55,7 +56,8 @@ app = Dash(
                 "content": "Where Europe stands on the 1+ Million Genomes goal: sourced figures, "
                            "cohorts, infrastructures and funding, per country."}],
 )
-app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+app.index_string = (app.index_string.replace("<html>", '<html lang="en">', 1)
+                    .replace("{%app_entry%}", first_paint.MARKER + "{%app_entry%}", 1))
 app.layout = lambda: shell(release_info())
 server = app.server
 install(server)

@@ -71,3 +71,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+/* First paint (web/first_paint.py): the server's static rendition lies over the app while it
+   mounts; remove it once the app shows the page (its heading, its KPI figures and, on /, the map
+   drawn), or 3 s after the heading at the latest. Removing it moves nothing (it is out of flow). */
+(function () {
+  var since = null;
+  var ready = function () {
+    var main = document.getElementById("app-main");
+    if (!main || !main.querySelector("h1")) { return false; }
+    since = since || Date.now();
+    if (Date.now() - since > 3000) { return true; }
+    var kpis = main.querySelectorAll(".kpi-value");
+    for (var i = 0; i < kpis.length; i++) { if (kpis[i].textContent === "…") { return false; } }
+    var map = document.getElementById("overview-map-graph");
+    return !map || !!map.querySelector(".choroplethlayer path");
+  };
+  var check = function () {
+    var fp = document.getElementById("app-first-paint");
+    if (!fp) { return true; }
+    if (!ready()) { return false; }
+    fp.remove();
+    return true;
+  };
+  if (check()) { return; }
+  var mo = new MutationObserver(function () { if (check()) { mo.disconnect(); } });
+  mo.observe(document.documentElement, {childList: true, subtree: true});
+  var timer = setInterval(function () { if (check()) { clearInterval(timer); mo.disconnect(); } }, 500);
+})();

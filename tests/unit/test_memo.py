@@ -77,6 +77,8 @@ def _calls() -> dict:
         "web.catalog.serialised": lambda: ("http://localhost", "text/turtle"),
         "data.queries.projection.year_end_series": lambda: ("atlas",),
         "data.queries.projection.step_contributors": lambda: ("atlas",),
+        "data.queries.first_paint.overview": lambda: ("wgs", None),
+        "web.first_paint.rendition": lambda: ("/",),
     }
 
 

@@ -1,0 +1,137 @@
+"""First paint from the server (issue 15, item 1): every page's initial HTML carries a static,
+accessible rendition of its first screen for the release served, before any JavaScript runs.
+
+app.py's ``index_string`` leaves ``components.first_paint.MARKER`` just before Dash's
+``#react-entry-point``; this hook fills it per page: the navbar, the page's own heading and lead
+(taken from its ``layout()``, which is cheap by rule), the footer's release line, and on ``/`` the
+Overview's KPI cards and a static SVG of its default map (the same traces the map callback draws,
+from assets/geo). The rendition lies over the app, which mounts beneath it; assets/atlas.js removes
+it once ``#app-main`` holds the page. Built once per release (``@per_release``) and page.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from pathlib import Path
+
+import dash
+from flask import Flask, Response, request
+
+from components import first_paint as fp
+from components import overview_views as views
+from components.figures import overview as figs
+from components.first_paint_map import choropleth_svg
+from components.kpi import kpi_row, overview_kpis
+from components.shell import APP_NAME, footer, nav_pages
+from components.theme import GEOJSON_URL
+from data import memo
+from data.db import DataError
+from data.queries import first_paint as q
+from data.queries.release import release_info
+from data.queries.sources import ordered as best_first
+
+
+def _page_for(path: str) -> tuple[dict, dict] | None:
+    """(registry entry, layout kwargs) of the page serving ``path``."""
+    for p in dash.page_registry.values():
+        if p.get("path") == path and not p.get("path_template"):
+            return p, {}
+        tpl = p.get("path_template")
+        if tpl:
+            rx = "^" + re.sub(r"<(\w+)>", r"(?P<\1>[^/]+)", tpl) + "$"
+            m = re.match(rx, path)
+            if m:
+                return p, m.groupdict()
+    return None
+
+
+def _find(tree, pred):
+    """The first component of a Dash tree for which ``pred`` holds (depth first)."""
+    stack = [tree]
+    while stack:
+        c = stack.pop(0)
+        if isinstance(c, (list, tuple)):
+            stack[:0] = list(c)
+            continue
+        if c is None or isinstance(c, (str, int, float)):
+            continue
+        if pred(c):
+            return c
+        stack.insert(0, getattr(c, "children", None))
+    return None
+
+
+def _text(c) -> str:
+    if c is None:
+        return ""
+    if isinstance(c, (str, int, float)):
+        return str(c)
+    if isinstance(c, (list, tuple)):
+        return "".join(_text(x) for x in c)
+    return _text(getattr(c, "children", None))
+
+
+def _heading_lead(tree) -> tuple[str, str]:
+    h1 = _find(tree, lambda c: type(c).__name__ == "H1")
+    lead = _find(tree, lambda c: type(c).__name__ == "P" and "lead" in (getattr(c, "className", "") or ""))
+    return _text(h1).strip(), _text(lead).strip()
+
+
+def _overview_blocks(tree) -> list[str]:
+    from pages._overview_state import SPEC  # the page's own defaults (web may read pages)
+
+    state, _ = SPEC.parse({})
+    ind = state["indicator"]
+    d = q.overview(ind, state["year"])
+    rel, eff, time_aware = d["release"], d["year"], d["time_aware"]
+    kpis = fp.to_html(kpi_row(overview_kpis(d["kpis"], rel["built_date"]), "overview"))
+    traces = figs.map_traces(d["frame"], ind, year=eff if time_aware else None,
+                             context=d["context"], value_range=d["value_range"],
+                             release_date=rel["built_date"])
+    title = figs.INDICATOR_LABELS[ind] + (f", end of {eff}" if time_aware else "")
+    sentence = _text(_find(tree, lambda c: getattr(c, "id", None) == "overview-map-sentence"))
+    geo = json.loads((Path(dash.get_app().config.assets_folder)
+                      / GEOJSON_URL.removeprefix("/assets/")).read_text())
+    svg = choropleth_svg(geo, traces, label=f"Map of Europe: {title}",
+                         description=sentence or "Colour shows the indicator per country.")
+    legend = fp.to_html(views.map_legend(ind, d["frame"]))
+    body = (f'<p class="small mb-1"><strong>{escape(title)}</strong></p>'
+            f'<ul class="map-legend list-inline small mb-1">{legend}</ul>{svg}')
+    sources = fp.to_html(views.map_sources(d["frame"], ind, rel, order=best_first))
+    return [kpis, fp.card("Map of Europe", body, sources)]
+
+
+@memo.per_release(size=64)
+def rendition(path: str) -> str:
+    """The first-paint HTML of the page at ``path`` for the served release (an unknown path:
+    the not-found page's)."""
+    found = _page_for(path) or _page_for("/404")
+    if found is None:
+        return ""
+    page, kwargs = found
+    layout = page["layout"](**kwargs) if callable(page["layout"]) else page["layout"]
+    heading, lead = _heading_lead(layout)
+    blocks = _overview_blocks(layout) if page.get("path") == "/" else []
+    links = [(p["name"], p["relative_path"]) for p in nav_pages()]
+    return fp.page(nav=fp.navbar(APP_NAME, links, path), heading=heading or page.get("name", ""),
+                   lead=lead, blocks=blocks, footer=fp.to_html(footer(release_info())))
+
+
+def install(server: Flask) -> None:
+    marker = fp.MARKER.encode()
+
+    @server.after_request
+    def _first_paint(resp: Response) -> Response:
+        if (resp.mimetype != "text/html" or resp.direct_passthrough or request.method != "GET"
+                or request.path.startswith(("/_dash", "/assets/", "/api/", "/downloads/"))):
+            return resp
+        body = resp.get_data()
+        if marker not in body:
+            return resp
+        try:
+            html = rendition(request.path)
+        except DataError:
+            html = ""
+        resp.set_data(body.replace(marker, html.encode(), 1))
+        return resp
