@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
+
+ISSUE15 = Path(__file__).resolve().parent / "issue15.json"
+#: RESULTS.md keeps what follows this line as it is (hand-written sections of one-off runs).
+KEEP = "<!-- Sections below are kept by bench.report as they are (one-off runs, written by hand). -->"
 
 GOALS = {
     "callback": ("callback p50 ≤ 3× the in-process query", 3.0),
@@ -97,9 +102,135 @@ def write(r: dict, path: Path, notes: str = "") -> None:
         L.append("")
         L.append("Pipeline build time: " + ", ".join(f"×{b['scale']} {b['pipeline_build_s']} s"
                                                      for b in builds) + ".")
+    L += lighthouse_section(r.get("lighthouse"))
+    L += issue15_section()
     if notes:
         L += ["", "## Where a goal is missed: why, and what would close it", "", notes]
-    path.write_text("\n".join(L) + "\n")
+    kept = path.read_text().split(KEEP, 1)[1] if path.exists() and KEEP in path.read_text() else "\n"
+    path.write_text("\n".join(L) + "\n\n" + KEEP + kept)
+
+
+def _lh(row: dict, preset: str) -> str:
+    x = row.get(preset) or {}
+    if x.get("score") is None:
+        return "–"
+    return f"{x['score']:.2f} (LCP {x['lcp_ms'] / 1000:.1f} s, TBT {x['tbt_ms']:.0f} ms, CLS {x['cls']})"
+
+
+def lighthouse_section(rows: list[dict] | None) -> list[str]:
+    if not rows:
+        return []
+    floor = next((row for row in rows if row["page"] == "floor"), None)
+    fm = (floor or {}).get("mobile", {}).get("score")
+    out = ["", "## Lighthouse performance (desktop preset; mobile default: simulated slow 4G, 4× CPU)", "",
+           "The npm package `lighthouse` (bench/lighthouse/), run on /usr/bin/chromium offline; the "
+           "median of the runs by score. `floor` is the static floor of `/` (its map figure and plotly "
+           "bundle in one HTML file).", "",
+           "| page | desktop score (LCP, TBT, CLS) | mobile score (LCP, TBT, CLS) | desktop ≥ 0.9 | "
+           "mobile ≥ floor | LCP mobile ≤ 2.5 s |", "|---|---|---|---|---|---|"]
+    for row in rows:
+        d, m = row.get("desktop", {}), row.get("mobile", {})
+        goals = ["", "", ""] if row["page"] == "floor" else [
+            _ok((d.get("score") or 0) >= 0.9), _ok(fm is not None and (m.get("score") or 0) >= fm),
+            _ok((m.get("lcp_ms") or 1e9) <= 2500)]
+        out.append(f"| `{row['page']}` | {_lh(row, 'desktop')} | {_lh(row, 'mobile')} | "
+                   + " | ".join(goals) + " |")
+    return out
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, cwd=ISSUE15.parent, timeout=10).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def issue15_figures(r: dict) -> dict:
+    """The figures issue 15's goals are stated in, from one run's results."""
+    fig: dict = {"date": r["machine"]["date"], "commit": _commit(), "quick": r.get("quick")}
+    lh = r.get("lighthouse") or []
+    fig["lighthouse"] = {row["page"]: {p: {k: (row.get(p) or {}).get(k) for k in ("score", "lcp_ms", "cls", "tbt_ms")}
+                                       for p in ("desktop", "mobile")} for row in lh}
+    home = next((row for row in r.get("first_load", []) if row.get("page") == "/"), {})
+    if "ratio_map_p50" in home:
+        fig["first_map"] = {"app_ms": home["app_first_map_ms"]["p50"],
+                            "floor_ms": home["floor_first_map_ms"]["p50"], "ratio": home["ratio_map_p50"]}
+    if "app_bytes" in home:
+        fig["bytes_home"] = {"app": home["app_bytes"], "floor": home["floor_bytes"],
+                             "ratio": home["ratio_bytes"]}
+    tp = [row for row in r.get("throughput", []) if "ratio_rps" in row]
+    if tp:
+        fig["throughput"] = {str(row["clients"]): row["ratio_rps"] for row in tp}
+    return fig
+
+
+def record_issue15(r: dict, which: str) -> None:
+    data = json.loads(ISSUE15.read_text()) if ISSUE15.exists() else {}
+    data[which] = issue15_figures(r)
+    ISSUE15.write_text(json.dumps(data, indent=1) + "\n")
+
+
+def _goal_rows(f: dict) -> dict:
+    """Goal name -> (value text, met) for one of before/after."""
+    lh = f.get("lighthouse", {})
+    pages = {p: v for p, v in lh.items() if p != "floor"}
+    floor_m = (lh.get("floor") or {}).get("mobile", {}).get("score")
+    rows = {}
+    if pages:
+        d = {p: v["desktop"]["score"] for p, v in pages.items()}
+        m = {p: v["mobile"]["score"] for p, v in pages.items()}
+        lcp = {p: v["mobile"]["lcp_ms"] for p, v in pages.items()}
+        rows["desktop"] = (f"{min(d.values()):.2f}–{max(d.values()):.2f} "
+                           f"({sum(x >= 0.9 for x in d.values())}/{len(d)} pages ≥ 0.9)",
+                           all(x >= 0.9 for x in d.values()))
+        rows["mobile"] = (f"{min(m.values()):.2f}–{max(m.values()):.2f} vs floor {floor_m} "
+                          f"({sum(floor_m is not None and x >= floor_m for x in m.values())}/{len(m)})",
+                          floor_m is not None and all(x >= floor_m for x in m.values()))
+        rows["lcp"] = (f"{min(lcp.values()) / 1000:.1f}–{max(lcp.values()) / 1000:.1f} s "
+                       f"({sum(x <= 2500 for x in lcp.values())}/{len(lcp)} pages ≤ 2.5 s)",
+                       all(x <= 2500 for x in lcp.values()))
+    if "first_map" in f:
+        fm = f["first_map"]
+        rows["map"] = (f"{fm['ratio']}× ({fm['app_ms']:.0f} / {fm['floor_ms']:.0f} ms)", fm["ratio"] <= 1.5)
+    if "bytes_home" in f:
+        b = f["bytes_home"]
+        rows["bytes"] = (f"{b['ratio']}× ({b['app']:,} / {b['floor']:,})", b["ratio"] <= 1.3)
+    if "throughput" in f:
+        t = f["throughput"]
+        rows["throughput"] = (", ".join(f"{v}× at {k} clients" for k, v in t.items()),
+                              all(v >= 0.5 for v in t.values()))
+    return rows
+
+
+GOAL_NAMES = {"desktop": "Lighthouse desktop ≥ 0.9, every page",
+              "mobile": "Lighthouse mobile ≥ the floor's, every page",
+              "lcp": "LCP ≤ 2.5 s, simulated mobile, every page",
+              "map": "first map drawn ÷ floor ≤ 1.5× (`/`, desktop 1440×900)",
+              "bytes": "first-load bytes of `/` ≤ 1.3× floor",
+              "throughput": "callback ÷ bare Flask throughput ≥ 0.5×"}
+
+
+def issue15_section() -> list[str]:
+    if not ISSUE15.exists():
+        return []
+    data = json.loads(ISSUE15.read_text())
+    before, after = data.get("before", {}), data.get("after", {})
+    b, a = _goal_rows(before), _goal_rows(after)
+    out = ["", "## Issue 15 goals, before and after", "",
+           f"Before: main at `{before.get('commit', '?')}` ({before.get('date', '?')}); after: "
+           f"`{after.get('commit', '–')}` ({after.get('date', '–')}). Recorded by "
+           "`python -m bench.run --only first_load lighthouse throughput --record before|after` "
+           "(bench/issue15.json).", "",
+           "| goal | before | after | met after |", "|---|---|---|---|"]
+    for key, name in GOAL_NAMES.items():
+        bv = b.get(key, ("–", False))[0]
+        av, met = a.get(key, ("–", None))
+        out.append(f"| {name} | {bv} | {av} | {'' if met is None else _ok(met)} |")
+    note = data.get("notes")
+    if note:
+        out += ["", note]
+    return out
 
 
 if __name__ == "__main__":

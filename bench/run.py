@@ -2,6 +2,11 @@
 
     python -m bench.run            # full run (~6 min on 2 cores)
     python -m bench.run --quick    # shorter loads, fewer repetitions (smoke test)
+    python -m bench.run --only first_load lighthouse throughput --record after
+                                   # issue 15's goal figures (bench/issue15.json)
+
+Lighthouse (``bench/lighthouse.py``) is installed by npm into bench/lighthouse/ on first use and
+runs on /usr/bin/chromium, offline; it never downloads a browser. Not run in CI.
 
 Each figure is a ratio of two things measured in the same run on the same machine:
 callback over HTTP ÷ the same data function in-process; first load ÷ a static HTML floor holding the
@@ -129,8 +134,22 @@ FIRST_CHART_JS = """() => new Promise(res => {
   check();
 })"""
 
+#: The first map painted: a choropleth's country paths drawn (the floor draws the same figure).
+FIRST_MAP_JS = """() => new Promise(res => {
+  const t0 = performance.now();
+  const check = () => {
+    if (document.querySelector('.js-plotly-plot .choroplethlayer path.choroplethlocation')) {
+      res(performance.now()); }
+    else if (performance.now() - t0 > 30000) { res(-1); }
+    else { requestAnimationFrame(check); }
+  };
+  check();
+})"""
 
-def _measure_page(browser, url: str) -> dict:
+
+def _measure_page(browser, url: str, with_map: bool = False, graph: str = "") -> dict:
+    """First chart (and first map) times and bytes of one cold load; ``figure`` is the figure of
+    the graph ``graph`` (a CSS selector; the page's first chart when empty)."""
     ctx = browser.new_context(viewport={"width": 1440, "height": 900})
     pg = ctx.new_page()
     cdp = ctx.new_cdp_session(pg)
@@ -142,13 +161,15 @@ def _measure_page(browser, url: str) -> dict:
            lambda e: sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
     pg.goto(url)
     t_chart = pg.evaluate(FIRST_CHART_JS)
+    t_map = pg.evaluate(FIRST_MAP_JS) if with_map else -1
     pg.wait_for_load_state("networkidle")
-    fig = pg.evaluate("""() => { const g = document.querySelector('.js-plotly-plot');
-        return g ? {data: g.data, layout: g.layout} : null; }""")
+    fig = pg.evaluate("""(sel) => { const g = document.querySelector(sel + ' .js-plotly-plot');
+        return g ? {data: g.data, layout: g.layout} : null; }""", graph)
     total = sum(sizes.values())
     js = sum(v for k, v in sizes.items() if types.get(k) == "Script")
     ctx.close()
-    return {"first_chart_ms": round(t_chart, 1), "bytes": total, "js_bytes": js, "figure": fig}
+    return {"first_chart_ms": round(t_chart, 1),
+            "first_map_ms": round(t_map, 1) if t_map >= 0 else None, "bytes": total, "js_bytes": js, "figure": fig}
 
 
 STATIC_TEMPLATE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
@@ -184,6 +205,12 @@ def floor_app(figure: dict):
     return app
 
 
+#: The first figure of each page measured by bench_first_load (the floors draw them).
+FIGURES: dict[str, dict] = {}
+#: Pages with the choropleth map (the goal "first map drawn ÷ floor"): their floor draws the map.
+MAP_PAGES = {"/": "#overview-map-graph"}
+
+
 def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
@@ -193,8 +220,11 @@ def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in pages:
-            runs = [_measure_page(b, base + path) for _ in range(reps)]
+            with_map = path in MAP_PAGES
+            runs = [_measure_page(b, base + path, with_map, MAP_PAGES.get(path, ""))
+                    for _ in range(reps)]
             fig = runs[-1]["figure"]
+            FIGURES[path] = fig
             if not fig:
                 rows.append({"page": path, "missing": "no chart on page"})
                 continue
@@ -202,12 +232,19 @@ def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
                 (Path(tmp) / "fig.json").write_text(json.dumps(fig))
                 proc, fbase = start([sys.executable, "-m", "bench.floor", str(Path(tmp) / "fig.json")])
                 try:
-                    floors = [_measure_page(b, fbase + "/") for _ in range(reps)]
+                    floors = [_measure_page(b, fbase + "/", with_map) for _ in range(reps)]
                 finally:
                     proc.terminate()
             app_ms = [r["first_chart_ms"] for r in runs]
             floor_ms = [r["first_chart_ms"] for r in floors]
-            rows.append({
+            maps = [r["first_map_ms"] for r in runs if r["first_map_ms"] is not None]
+            floor_maps = [r["first_map_ms"] for r in floors if r["first_map_ms"] is not None]
+            if maps and floor_maps:
+                rows_map = {"app_first_map_ms": stats(maps), "floor_first_map_ms": stats(floor_maps),
+                            "ratio_map_p50": round(percentile(maps, 50) / percentile(floor_maps, 50), 2)}
+            else:
+                rows_map = {}
+            rows.append({**rows_map,
                 "page": path,
                 "app_first_chart_ms": stats(app_ms), "floor_first_chart_ms": stats(floor_ms),
                 "app_bytes": runs[-1]["bytes"], "app_js_bytes": runs[-1]["js_bytes"],
@@ -216,6 +253,34 @@ def bench_first_load(base: str, pages: list[str], reps: int) -> list[dict]:
                 "ratio_bytes": round(runs[-1]["bytes"] / floors[-1]["bytes"], 2),
             })
         b.close()
+    return rows
+
+
+# --- 2b. Lighthouse, every page and the floor ----------------------------------------------------
+ALL_PAGES = ["/", "/countries", "/cohorts", "/infrastructures", "/funding", "/challenges", "/data",
+             "/country/FIN"]
+
+
+def bench_lighthouse(base: str, pages: list[str], runs: int) -> list[dict]:
+    """Lighthouse desktop and mobile for every page, and for the static floor of ``/`` (the same
+    map figure and plotly bundle in one HTML file)."""
+    from bench import lighthouse
+
+    lighthouse.ensure_installed()
+    rows = []
+    for path in pages:
+        rows.append({"page": path, **{preset: lighthouse.run(base + path, preset, runs)
+                                      for preset in ("desktop", "mobile")}})
+    fig = FIGURES.get("/")
+    if fig:
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "fig.json").write_text(json.dumps(fig))
+            proc, fbase = start([sys.executable, "-m", "bench.floor", str(Path(tmp) / "fig.json")])
+            try:
+                rows.append({"page": "floor", **{preset: lighthouse.run(fbase + "/", preset, runs)
+                                                 for preset in ("desktop", "mobile")}})
+            finally:
+                proc.terminate()
     return rows
 
 
@@ -324,38 +389,61 @@ def machine() -> dict:
             "pandas": pandas.__version__, "chromium": chromium}
 
 
+SECTIONS = ("callbacks", "first_load", "lighthouse", "payload", "throughput", "load", "scale")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS),
+                    help="run only these sections (the others keep their last results)")
+    ap.add_argument("--record", choices=("before", "after"),
+                    help="also keep issue 15's goal figures of this run as its before/after "
+                         "(bench/issue15.json, rendered into RESULTS.md)")
     args = ap.parse_args()
+    only = set(args.only)
     n = 20 if args.quick else 100
     load_s = 5 if args.quick else 30
     reps = 2 if args.quick else 5
     OUT.mkdir(exist_ok=True)
-    results = {"machine": machine(), "quick": args.quick}
+    last = OUT / "results.json"
+    results = json.loads(last.read_text()) if last.exists() and only != set(SECTIONS) else {}
+    results.update({"machine": machine(), "quick": args.quick})
     proc, base = gunicorn("app:server")
     try:
         from bench.payloads import record
 
-        calls = record(base, with_responses=True)
-        (OUT / "payloads.json").write_text(json.dumps(calls))
-        results["callbacks"] = bench_callbacks(base, calls, n)
-        results["first_load"] = bench_first_load(base, I.FIRST_LOAD_PAGES, reps)
-        results["payload"] = bench_payload(base, calls)
-        results["throughput"] = bench_throughput(base, calls, load_s)
-        results["load"] = load_run(base, [("POST", "/_dash-update-component",
-                                           json.dumps(c["body"]).encode())
-                                          for c in calls if c["status"] == 200]
-                                   + [("GET", p, None) for p in ("/", "/healthz")],
-                                   64, 10 if args.quick else 60)
+        calls = []
+        if only & {"callbacks", "payload", "throughput", "load"}:
+            calls = record(base, with_responses=True)
+            (OUT / "payloads.json").write_text(json.dumps(calls))
+        if "callbacks" in only:
+            results["callbacks"] = bench_callbacks(base, calls, n)
+        if only & {"first_load", "lighthouse"}:
+            results["first_load"] = bench_first_load(base, I.FIRST_LOAD_PAGES, reps)
+        if "lighthouse" in only:
+            results["lighthouse"] = bench_lighthouse(base, ALL_PAGES, 1 if args.quick else 3)
+        if "payload" in only:
+            results["payload"] = bench_payload(base, calls)
+        if "throughput" in only:
+            results["throughput"] = bench_throughput(base, calls, load_s)
+        if "load" in only:
+            results["load"] = load_run(base, [("POST", "/_dash-update-component",
+                                               json.dumps(c["body"]).encode())
+                                              for c in calls if c["status"] == 200]
+                                       + [("GET", p, None) for p in ("/", "/healthz")],
+                                       64, 10 if args.quick else 60)
     finally:
         proc.terminate()
-    results["scale"] = bench_scale(max(10, n // 5))
-    (OUT / "results.json").write_text(json.dumps(results, indent=1, default=str))
-    from bench.report import write
+    if "scale" in only:
+        results["scale"] = bench_scale(max(10, n // 5))
+    last.write_text(json.dumps(results, indent=1, default=str))
+    from bench import report
 
+    if args.record:
+        report.record_issue15(results, args.record)
     notes = ROOT / "bench" / "NOTES.md"
-    write(results, RESULTS, notes.read_text() if notes.exists() else "")
+    report.write(results, RESULTS, notes.read_text() if notes.exists() else "")
     print(f"wrote {RESULTS}")
 
 
