@@ -14,6 +14,9 @@ from . import api, catalog, compression, downloads, first_paint, guard, headers,
 def install(server: Flask) -> None:
     guard.install(server, lambda: get_app().callback_map)
     pinning.install(server)
+    from . import precompress  # (not at the top: `python -m web.precompress` imports the app)
+
+    precompress.install(server)  # before compression: runs after its buffering, before flask-compress
     compression.install(server)
     headers.install(server)
     health.install(server)
