@@ -42,6 +42,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def precompressed():
+    """The static files precompressed as the build does (.ci/run, README's run command;
+    web/precompress.py): the byte budgets count what a built server sends. Quick once done."""
+    subprocess.run([sys.executable, "-m", "web.precompress"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+
+
 def start_server(env_extra: dict | None = None, port: int | None = None):
     """Start ``gunicorn app:server`` on a free loopback port; return (process, base_url). The
     server's output goes to the file ``proc.log`` (a Path)."""
