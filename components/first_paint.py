@@ -17,7 +17,8 @@ ID = "app-first-paint"
 #: Where app.py's index_string leaves room for the rendition (web/first_paint.py fills it).
 MARKER = "<!--atlas-first-paint-->"
 STYLE = (f"<style>#{ID}{{position:absolute;top:0;left:0;right:0;z-index:1040;min-height:100vh;"
-         "background:#f8f9fa}@media print{#app-first-paint{display:none}}"
+         "background:#f8f9fa}"
+         f"#{ID} main{{min-height:100vh}}"  # as #app-main's: the footer starts below the fold
          f"#{ID} .fp-map{{display:block;width:100%;height:calc(min(660px,105vw) - 60px)}}"
          f"#{ID} details.fp-menu>summary{{list-style:none;cursor:pointer}}"
          f"#{ID} details.fp-menu>summary::-webkit-details-marker{{display:none}}</style>")
