@@ -69,14 +69,27 @@ def run_once(url: str, preset: str) -> dict:
     return row
 
 
+def run_retrying(url: str, preset: str, tries: int = 2) -> dict:
+    """``run_once``, tried again when Lighthouse fails (a loaded machine can time it out); a row
+    saying why when every try failed."""
+    err = ""
+    for _ in range(tries):
+        try:
+            return run_once(url, preset)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError, ValueError) as e:
+            err = (getattr(e, "stderr", b"") or b"").decode(errors="replace")[-300:] or str(e)
+    return {"score": None, **dict.fromkeys(METRICS), "error": err.strip()}
+
+
 def run(url: str, preset: str, runs: int = 1) -> dict:
     """The median of ``runs`` Lighthouse runs (by score) with the scores of all of them."""
-    rows = [run_once(url, preset) for _ in range(runs)]
+    rows = [run_retrying(url, preset) for _ in range(runs)]
     scored = sorted(rows, key=lambda r: r["score"] if r["score"] is not None else -1)
     best = dict(scored[len(scored) // 2])
     best["scores"] = [r["score"] for r in rows]
     if len(rows) > 1:
-        best["lcp_ms_median"] = statistics.median(r["lcp_ms"] for r in rows if r["lcp_ms"] is not None)
+        lcps = [r["lcp_ms"] for r in rows if r["lcp_ms"] is not None]
+        best["lcp_ms_median"] = statistics.median(lcps) if lcps else None
     return best
 
 

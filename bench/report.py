@@ -178,9 +178,9 @@ def _goal_rows(f: dict) -> dict:
     floor_m = (lh.get("floor") or {}).get("mobile", {}).get("score")
     rows = {}
     if pages:
-        d = {p: v["desktop"]["score"] for p, v in pages.items()}
-        m = {p: v["mobile"]["score"] for p, v in pages.items()}
-        lcp = {p: v["mobile"]["lcp_ms"] for p, v in pages.items()}
+        d = {p: v["desktop"]["score"] or 0 for p, v in pages.items()}
+        m = {p: v["mobile"]["score"] or 0 for p, v in pages.items()}
+        lcp = {p: v["mobile"]["lcp_ms"] or 1e9 for p, v in pages.items()}
         rows["desktop"] = (f"{min(d.values()):.2f}–{max(d.values()):.2f} "
                            f"({sum(x >= 0.9 for x in d.values())}/{len(d)} pages ≥ 0.9)",
                            all(x >= 0.9 for x in d.values()))
