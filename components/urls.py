@@ -11,7 +11,7 @@ order given, lists comma-separated; page state goes through ``Spec.to_search``
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 API_PREFIX = "/api/v1"
 DOWNLOADS_PREFIX = "/downloads"
@@ -19,6 +19,7 @@ DATA_PAGE = "/data"
 COHORTS_PAGE = "/cohorts"
 #: ``?release=<id>``: any page, API call or download serves that kept release (web/pinning.py).
 RELEASE_PARAM = "release"
+EMBED_PREFIX = "/embed"
 CATALOG = "/catalog"
 CATALOG_TTL = CATALOG + ".ttl"
 CATALOG_JSONLD = CATALOG + ".jsonld"
@@ -43,6 +44,12 @@ def query_string(pairs: Iterable[tuple[str, object]] | Mapping[str, object]) -> 
             continue
         out.append((k, str(v)))
     return "?" + urlencode(out, safe=",") if out else ""
+
+
+def embed(chart: str, search: str = "", release: str | None = None) -> str:
+    """``/embed/<chart>?<view state>&release=<id>``: one chart card for other sites' iframes."""
+    pairs = [(k, v[-1]) for k, v in parse_qs(search.lstrip("?")).items() if k != RELEASE_PARAM]
+    return f"{EMBED_PREFIX}/{chart}" + query_string([*pairs, (RELEASE_PARAM, release)])
 
 
 def country(iso3: str) -> str:

@@ -6,15 +6,20 @@ its HTML page, allowed by their sha256 hashes (computed from the page being sent
 script can never run unless the server itself wrote it). No 'unsafe-inline' and no 'unsafe-eval' for
 scripts: the custom plotly.js bundle (no WebGL traces) runs without eval. Styles allow
 'unsafe-inline' because plotly.js and React set inline styles. Embedding is allowed only on this
-origin (``frame-ancestors 'self'``).
+origin (``frame-ancestors 'self'``), except for the embeds (``/embed/…``, web/embed.py): any site
+may frame those (``ATLAS_EMBED_ANCESTORS``, a space-separated source list, default ``*``), and
+they carry no ``X-Frame-Options``.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 
 from flask import Flask, Response, request
+
+from components.urls import EMBED_PREFIX
 
 from .public_url import vary
 
@@ -43,14 +48,26 @@ HEADERS = {
 YEAR = 31536000
 
 
-def csp_for(body: bytes | None) -> str:
+def embed_ancestors() -> str:
+    return os.environ.get("ATLAS_EMBED_ANCESTORS", "").strip() or "*"
+
+
+def is_embed(path: str) -> bool:
+    return path.startswith(EMBED_PREFIX + "/")
+
+
+def csp_for(body: bytes | None, *, embed: bool = False) -> str:
     hashes = []
     if body:
         for m in _INLINE_SCRIPT.finditer(body):
             digest = base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()
             hashes.append(f"'sha256-{digest}'")
     script = "script-src 'self'" + "".join(" " + h for h in dict.fromkeys(hashes))
-    return "; ".join([BASE_CSP[0], script, *BASE_CSP[1:]])
+    rest = BASE_CSP[1:]
+    if embed:
+        rest = [d for d in rest if not d.startswith("frame-ancestors")]
+        rest.append("frame-ancestors " + embed_ancestors())
+    return "; ".join([BASE_CSP[0], script, *rest])
 
 
 def _cache_control(resp: Response) -> None:
@@ -70,12 +87,14 @@ def _cache_control(resp: Response) -> None:
 def install(server: Flask) -> None:
     @server.after_request
     def _secure(resp: Response) -> Response:
+        embed = is_embed(request.path)
         for k, v in HEADERS.items():
-            resp.headers.setdefault(k, v)
+            if not (embed and k == "X-Frame-Options"):
+                resp.headers.setdefault(k, v)
         body = None
         if resp.mimetype == "text/html" and not resp.direct_passthrough:
             body = resp.get_data()
-        resp.headers["Content-Security-Policy"] = csp_for(body)
+        resp.headers["Content-Security-Policy"] = csp_for(body, embed=embed)
         resp.headers.pop("Server", None)
         resp.headers.pop("X-Powered-By", None)
         _cache_control(resp)
