@@ -11,15 +11,18 @@ it once ``#app-main`` holds the page. Built once per release (``@per_release``) 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from html import escape
 from pathlib import Path
 
 import dash
+import duckdb
 from flask import Flask, Response, request
 
 from components import first_paint as fp
 from components import overview_views as views
+from components import urls
 from components.figures import overview as figs
 from components.first_paint_map import choropleth_svg
 from components.kpi import kpi_row, overview_kpis
@@ -101,6 +104,8 @@ def _overview_blocks(tree) -> list[str]:
     sources = fp.to_html(views.map_sources(d["frame"], ind, rel, order=best_first))
     return [kpis, fp.card("Map of Europe", body, sources)]
 
+log = logging.getLogger(__name__)
+
 
 @memo.per_release(size=64)
 def rendition(path: str) -> str:
@@ -124,14 +129,16 @@ def install(server: Flask) -> None:
     @server.after_request
     def _first_paint(resp: Response) -> Response:
         if (resp.mimetype != "text/html" or resp.direct_passthrough or request.method != "GET"
-                or request.path.startswith(("/_dash", "/assets/", "/api/", "/downloads/"))):
+                or request.path.startswith(("/_dash", "/assets/", urls.API_PREFIX,
+                                            urls.DOWNLOADS_PREFIX))):
             return resp
         body = resp.get_data()
         if marker not in body:
             return resp
         try:
             html = rendition(request.path)
-        except DataError:
+        except (DataError, duckdb.Error) as e:  # e.g. a kept release older than the queries
+            log.warning("no first paint for %s: %s", request.full_path, e.__class__.__name__)
             html = ""
         resp.set_data(body.replace(marker, html.encode(), 1))
         return resp

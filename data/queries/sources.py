@@ -8,7 +8,10 @@ from ..sourcing import order_urls
 
 
 def domain_classes() -> dict[str, str]:
-    """``{domain: source_class}`` for every domain the release's sources cite."""
+    """``{domain: source_class}`` for every domain the release's sources cite (none for a kept
+    release published before sources were classed: its lists keep their order)."""
+    if "source_domains" not in db.release().manifest["tables"]:
+        return {}
     df = db.query("source_domain_classes")
     return dict(zip(df.domain, df.source_class))
 
