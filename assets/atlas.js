@@ -20,6 +20,28 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     exportCsv: function (n) {
       return n ? true : window.dash_clientside.no_update;
     },
+    /* A chart card's grid, mounted only when needed (AG Grid's chunk loads with it): when "Show
+       as table" first opens or "Download CSV" is pressed (then it exports at once). Once mounted,
+       new rows, column defs or CSV parameters go to the grid, and "Download CSV" asks it to
+       export. Inputs: toggle and CSV clicks, rows, cols, CSV params; State: the grid's settings
+       (Store written by chart_card) and what the slot holds. */
+    mountGrid: function (_toggle, _csv, rows, cols, csv, grid, mounted) {
+      var dc = window.dash_clientside, ctx = dc.callback_context;
+      var trig = (ctx.triggered || []).map(function (t) { return t.prop_id; }).join(" ");
+      var wantsCsv = /-csv\.n_clicks/.test(trig);
+      var gridId = grid.props.id;
+      if (mounted) {
+        var upd = {rowData: rows || [], columnDefs: cols || [], csvExportParams: csv || {}};
+        if (wantsCsv) { upd = {exportDataAsCsv: true}; }
+        dc.set_props(gridId, upd);
+        return dc.no_update;
+      }
+      if (!wantsCsv && !/-table-toggle\.n_clicks/.test(trig)) { return dc.no_update; }
+      var props = Object.assign({}, grid.props, {rowData: rows || [], columnDefs: cols || [],
+                                                 csvExportParams: csv || {},
+                                                 exportDataAsCsv: wantsCsv});
+      return {namespace: grid.namespace, type: grid.type, props: props};
+    },
     /* dcc.Slider (Dash 4) cannot name its thumb (role="slider"): point the thumb inside the
        slider `sliderId` at the visible label `labelId`. Triggered when the slider is redrawn
        (e.g. its max changes); writes nothing. */
@@ -98,4 +120,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   var mo = new MutationObserver(function () { if (check()) { mo.disconnect(); } });
   mo.observe(document.documentElement, {childList: true, subtree: true});
   var timer = setInterval(function () { if (check()) { clearInterval(timer); mo.disconnect(); } }, 500);
+})();
+
+/* AG Grid cell renderer "ExternalLinks": a cell written as Markdown links ("[label](url) · …",
+   components/infra_tables.md_links, the cohort grid's "Where to apply") drawn as links that open
+   in a new tab; other text stays text. Only http(s) and same-site URLs become links. (The
+   grid's own Markdown renderer takes its link target from a colDef property that AG Grid 35
+   warns about on every page.) */
+(function () {
+  var fns = window.dashAgGridComponentFunctions = window.dashAgGridComponentFunctions || {};
+  fns.ExternalLinks = function (props) {
+    var h = window.React.createElement, text = props.value == null ? "" : String(props.value);
+    var out = [], re = /\[([^\]]*)\]\(([^)\s]+)\)/g, last = 0, m, k = 0;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) { out.push(text.slice(last, m.index)); }
+      if (/^(https?:\/\/|\/(?!\/))/i.test(m[2])) {
+        out.push(h("a", {key: k++, href: m[2], target: "_blank", rel: "noopener noreferrer"},
+                   m[1]));
+      } else { out.push(m[1]); }
+      last = re.lastIndex;
+    }
+    if (last < text.length) { out.push(text.slice(last)); }
+    return h("span", {className: "grid-links"}, out);
+  };
 })();

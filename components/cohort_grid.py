@@ -66,8 +66,8 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
         col("genotyped_count", "Genotyped", type="numericColumn", valueFormatter=_NUM, width=140),
         col("data_types", "Data types", width=220, tooltipField="data_types"),
         col("access_model", "Access model", width=170),
-        col("access_route", "Where to apply", cellRenderer="markdown",
-            cellRendererParams={"linkTarget": "_blank"}, width=180),
+        col("access_route", "Where to apply", cellRenderer="ExternalLinks",  # assets/atlas.js
+            width=180),
         col("recruitment_status", "Recruitment", width=120),
         col("confidence", "Confidence", width=110),
     ]

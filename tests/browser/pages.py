@@ -142,6 +142,15 @@ class ChartCard:
     def plot(self):
         return self.page.locator(f"{self.graph} .js-plotly-plot")
 
+    def wait_for_plot(self) -> ChartCard:
+        """Until the card's figure is drawn (its table rows come with it; the grid itself is
+        mounted only when the table opens or the CSV is downloaded)."""
+        self.page.wait_for_selector(f"{self.graph} .js-plotly-plot .main-svg")
+        return self
+
+    def grid_mounted(self) -> bool:
+        return self.page.locator(self.grid.sel).count() > 0
+
 
 class UrlState:
     """The page's address as URL state: its query, read and waited for."""

@@ -130,8 +130,7 @@ def test_coverage_csv_exports_what_is_drawn_with_sources(page, base_url):
     node ids and source URLs of every row."""
     page.goto(base_url + "/infrastructures")
     wait_for_dash(page)
-    card = ChartCard(page, "infra-coverage")
-    card.grid.wait_for_api()
+    card = ChartCard(page, "infra-coverage").wait_for_plot()
     page.evaluate("() => { document.documentElement.style.scrollBehavior = 'auto'; }")
     page.locator(card.csv).scroll_into_view_if_needed()
     text = card.download_csv()

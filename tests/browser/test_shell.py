@@ -1,9 +1,13 @@
 """The shell: navbar from the registry, footer with the release, in-app 404, no external requests."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
 from .conftest import run_axe, wait_for_dash
+from .pages import ChartCard
 
 pytestmark = pytest.mark.browser
 
@@ -22,3 +26,33 @@ def test_shell_has_no_serious_accessibility_violations(page, base_url):
     page.goto(base_url + "/no-such-page")
     wait_for_dash(page)
     assert run_axe(page) == []
+
+
+def _grid_chunk_requested(page) -> bool:
+    return any("dash_ag_grid/async-community" in u for u in page.recorder.requests)
+
+
+def test_a_closed_table_loads_no_grid_until_it_opens(page, base_url):
+    """The overview's cards keep their tables closed: no AG Grid is mounted and its community
+    chunk is not downloaded; "Show as table" mounts the grid with the card's rows."""
+    page.goto(base_url + "/")
+    wait_for_dash(page)
+    card = ChartCard(page, "overview-map").wait_for_plot()
+    assert not card.grid_mounted() and not _grid_chunk_requested(page)
+    card.show_table().wait_for_api()
+    assert _grid_chunk_requested(page) and len(card.grid.rows()) > 0
+    assert card.toggle_text() == "Hide table"
+
+
+def test_csv_of_a_closed_table_holds_exactly_the_tables_rows(page, base_url):
+    """"Download CSV" before the table was ever opened exports the same rows, in the same order,
+    as the table shows once opened (and as a second export from the open table)."""
+    page.goto(base_url + "/")
+    wait_for_dash(page)
+    card = ChartCard(page, "overview-map").wait_for_plot()
+    closed = card.download_csv(encoding="utf-8-sig")
+    card.show_table().wait_for_api()
+    shown = [r["iso3"] for r in card.grid.rows()]
+    rows = list(csv.DictReader(io.StringIO(closed)))
+    assert [r["ISO3"] for r in rows] == shown and len(shown) > 0
+    assert card.download_csv(encoding="utf-8-sig") == closed
