@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import get_app
 from flask import Flask
 
-from . import api, catalog, compression, downloads, embed, first_paint, guard, headers, health, jsonld, pinning
+from . import api, catalog, compression, downloads, embed, first_paint, guard, headers, health, jsonld, pinning, status
 
 
 def install(server: Flask) -> None:
@@ -23,6 +23,7 @@ def install(server: Flask) -> None:
     api.install(server)
     downloads.install(server)
     embed.install(server)
+    status.install(server)
     catalog.install(server)
     jsonld.install(server)  # after headers: runs before them, so the CSP sees the final page
     first_paint.install(server)  # likewise

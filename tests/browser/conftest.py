@@ -22,6 +22,8 @@ from tests.conftest import BUILT
 from tests.fixtures.mini import COUNTRIES
 from tests.waiting import wait_until
 
+from .fit import browser_404_log, documents_404
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -178,7 +180,9 @@ def page(browser, request):
             route.abort()
 
     pg.route("**/*", on_route)
-    pg.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
+    docs = documents_404(pg)  # Chromium logs a 404 page's own status (the only error let pass)
+    pg.on("console", lambda m: rec.console_errors.append(m.text)
+          if m.type == "error" and not browser_404_log(m, docs) else None)
     pg.on("pageerror", lambda e: rec.console_errors.append(f"pageerror: {e}"))
     pg.recorder = rec
     yield pg

@@ -72,7 +72,37 @@ def fit_problems(pg) -> list[dict]:
 
 
 def console_warnings(pg) -> list[str]:
-    """Start recording console warnings and errors; returns the live list (call before goto)."""
+    """Start recording console warnings and errors; returns the live list (call before goto).
+    Left out: only Chromium's own line for a page the server answered 404 on purpose
+    (``browser_404_log``)."""
     seen: list[str] = []
-    pg.on("console", lambda m: seen.append(f"{m.type}: {m.text}") if m.type in ("warning", "error") else None)
+    docs = documents_404(pg)
+
+    def on(m):
+        if m.type in ("warning", "error") and not browser_404_log(m, docs):
+            seen.append(f"{m.type}: {m.text}")
+
+    pg.on("console", on)
     return seen
+
+
+#: What Chromium itself logs (not the page's code) when a response has status 404.
+BROWSER_404 = "Failed to load resource: the server responded with a status of 404"
+
+
+def documents_404(pg) -> set[str]:
+    """Start recording the URLs of the main-frame documents answered 404 (call before goto)."""
+    seen: set[str] = set()
+    pg.on("response", lambda r: seen.add(r.url) if (
+        r.status == 404 and r.request.resource_type == "document" and r.frame == pg.main_frame)
+        else None)
+    return seen
+
+
+def browser_404_log(m, documents: set[str]) -> bool:
+    """Is console message ``m`` Chromium's own 404 line for one of ``documents`` (the page's own
+    address, answered 404 by web/status.py with the in-app page)? It names the document's URL as
+    its location, at line 0: no script wrote it."""
+    loc = m.location or {}
+    return (m.type == "error" and m.text.startswith(BROWSER_404) and loc.get("url") in documents
+            and not loc.get("lineNumber"))

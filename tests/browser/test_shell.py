@@ -21,6 +21,29 @@ def test_unknown_path_shows_in_app_not_found_page(page, base_url):
     assert page.locator("#app-navbar").is_visible()
 
 
+@pytest.mark.parametrize("path, title_id, title", [
+    ("/nope", "notfound-title", "Page not found"),
+    ("/country/XXX", "country-notfound-title", "Country not found"),
+    ("/country/ZZZ", "country-notfound-title", "Country not found"),
+])
+def test_unknown_pages_and_countries_answer_404_with_the_friendly_page(page, base_url, path,
+                                                                       title_id, title):
+    """The status says "not found" (web/status.py) and the in-app page still explains it, with
+    ways back; Chromium's own log line for the 404 is the only console error let pass."""
+    resp = page.goto(base_url + path)
+    assert resp.status == 404
+    wait_for_dash(page)
+    assert page.inner_text(f"#{title_id}") == title
+    assert page.locator("#app-navbar").is_visible()
+    assert page.locator("#app-main a[href='/countries']").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["/country/FIN", "/country/fin", "/countries"])
+def test_known_pages_and_countries_answer_200(page, base_url, path):
+    assert page.goto(base_url + path).status == 200
+    wait_for_dash(page)
+
+
 def test_shell_has_no_serious_accessibility_violations(page, base_url):
     """axe-core finds no serious or critical violation in the shell."""
     page.goto(base_url + "/no-such-page")

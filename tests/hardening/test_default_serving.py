@@ -3,9 +3,11 @@ Flask's development server; no response names a server."""
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -55,13 +57,21 @@ def test_python_app_runs_gunicorn_with_its_config(served):
     assert "development server" not in text, text
 
 
-@pytest.mark.parametrize("path", ["/", "/countries", "/api/v1/countries", "/healthz",
-                                  "/_dash-layout", "/no-such-page"])
-def test_no_response_names_a_server(served, path):
+@pytest.mark.parametrize("path, status", [
+    ("/", 200), ("/countries", 200), ("/api/v1/countries", 200), ("/healthz", 200),
+    ("/_dash-layout", 200), ("/no-such-page", 404), ("/country/ZZZ", 404),
+    ("/api/v1/no-such-endpoint", 404), ("/assets/no-such-file.js", 404)])
+def test_no_response_names_a_server(served, path, status):
     base, _ = served
-    with urllib.request.urlopen(base + path, timeout=30) as r:
-        assert r.status == 200
+    try:
+        r = urllib.request.urlopen(base + path, timeout=30)
+    except urllib.error.HTTPError as e:  # the error answers too
+        r = e
+    with r:
+        assert r.status == status, path
         assert "Server" not in r.headers and "X-Powered-By" not in r.headers, dict(r.headers)
+        for value in r.headers.values():
+            assert not re.search(r"gunicorn|werkzeug|flask|python/", value, re.I), (path, value)
 
 
 def test_each_worker_answers_queries_after_the_fork(served):
