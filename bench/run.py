@@ -318,21 +318,31 @@ def bench_payload(base: str, calls: list[dict]) -> list[dict]:
 
 # --- 4. throughput vs bare Flask ------------------------------------------------------------------
 def bench_throughput(base: str, calls: list[dict], seconds: float, clients_list=(16, 64)) -> list[dict]:
+    """The recorded cohort callback replayed against the app (its answer memoised per release after
+    the first call, as in production: web/callback_memo.py), against a second app server that
+    computes every answer (``ATLAS_CALLBACK_MEMO=0``), and a bare Flask endpoint serialising the
+    same (memoised) query result."""
     it = I.THROUGHPUT
     match = [c for c in calls if it["output"] in (c.get("output") or "") and c["status"] == 200]
     if not match:
         return [{"missing": f"no recorded callback for {it['output']}"}]
     body = json.dumps(match[0]["body"]).encode()
+    cb = [("POST", "/_dash-update-component", body)]
     proc, bare = gunicorn("bench.bare:app", health="/healthz")
+    proc_c, computed = gunicorn("app:server", {"ATLAS_CALLBACK_MEMO": "0"})
     rows = []
     try:
         for clients in clients_list:
-            a = load_run(base, [("POST", "/_dash-update-component", body)], clients, seconds)
+            a = load_run(base, cb, clients, seconds)
+            c = load_run(computed, cb, clients, seconds)
             b = load_run(bare, [("GET", "/query", None)], clients, seconds)
-            rows.append({"clients": clients, "app": a, "bare_flask": b,
-                         "ratio_rps": round(a["rps"] / max(b["rps"], 1e-6), 2)})
+            rows.append({"clients": clients, "app": a, "app_computed": c, "bare_flask": b,
+                         "ratio_rps": round(a["rps"] / max(b["rps"], 1e-6), 2),
+                         "ratio_rps_computed": round(c["rps"] / max(b["rps"], 1e-6), 2),
+                         "load": loadavg()})
     finally:
         proc.terminate()
+        proc_c.terminate()
     return rows
 
 
@@ -367,6 +377,11 @@ def bench_scale(n: int) -> list[dict]:
 
 
 # --- report ---------------------------------------------------------------------------------------
+def loadavg() -> str:
+    """The machine's 1/5/15-minute load averages now (it is shared: see RESULTS.md)."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def machine() -> dict:
     import dash
     import duckdb
@@ -386,7 +401,7 @@ def machine() -> dict:
             "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(int(mem) / 1024 / 1024, 1),
             "python": platform.python_version(), "dash": dash.__version__,
             "plotly": plotly.__version__, "duckdb": duckdb.__version__,
-            "pandas": pandas.__version__, "chromium": chromium}
+            "pandas": pandas.__version__, "chromium": chromium, "load_start": loadavg()}
 
 
 SECTIONS = ("callbacks", "first_load", "lighthouse", "payload", "throughput", "load", "scale")
@@ -437,6 +452,7 @@ def main() -> None:
         proc.terminate()
     if "scale" in only:
         results["scale"] = bench_scale(max(10, n // 5))
+    results["machine"]["load_end"] = loadavg()
     last.write_text(json.dumps(results, indent=1, default=str))
     from bench import report
 

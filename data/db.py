@@ -41,6 +41,9 @@ from .release_files import (  # TABLES and DataError: the app imports them from 
 from .settings import SQL_DIR, data_dir
 
 log = logging.getLogger(__name__)
+#: What a query raises when the release cannot answer it (e.g. a kept release older than the
+#: queries): web/ catches it by this name, never importing DuckDB itself.
+QueryError = duckdb.Error
 
 RELOAD_SECONDS = float(os.environ.get("ATLAS_RELOAD_SECONDS", "5"))
 #: May a process serve an older intact release when CURRENT's is damaged? (app.py: in a worker of a

@@ -89,8 +89,10 @@ def private(v):
 
 
 def memoised(release_id: str, name: str, args, compute: Callable[[], object],
-             store: _Store = _STORE):
-    """``compute()`` once per (release, ``name``, ``args``); a private copy of the answer."""
+             store: _Store = _STORE, keep: Callable[[object], bool] | None = None):
+    """``compute()`` once per (release, ``name``, ``args``); a private copy of the answer.
+
+    ``keep(answer)`` false: the answer is returned but not stored (the next call computes)."""
     if SIZE <= 0:
         return compute()
     key = (release_id, name, freeze(args))
@@ -100,8 +102,18 @@ def memoised(release_id: str, name: str, args, compute: Callable[[], object],
         return compute()
     if not found:
         hit = compute()
+        if keep is not None and not keep(hit):
+            return hit
         store.put(key, hit)
     return private(hit)
+
+
+def store(size: int) -> _Store:
+    """A store of its own for :func:`memoised`, holding at most ``size`` answers (and never more
+    than ``ATLAS_QUERY_CACHE``); :func:`clear` empties it with the others."""
+    own = _Store(size)
+    _STORES.append(own)
+    return own
 
 
 def per_release(fn: Callable | None = None, *, size: int | None = None):
@@ -112,17 +124,14 @@ def per_release(fn: Callable | None = None, *, size: int | None = None):
     if fn is None:
         return functools.partial(per_release, size=size)
     name = f"{fn.__module__}.{fn.__qualname__}"
-    store = _STORE
-    if size is not None:
-        store = _Store(size)
-        _STORES.append(store)
+    own = _STORE if size is None else store(size)
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         from . import db
 
         return memoised(db.release().release_id, name, (args, kwargs),
-                        lambda: fn(*args, **kwargs), store)
+                        lambda: fn(*args, **kwargs), own)
 
     wrapper.uncached = fn
     REGISTRY.append(wrapper)

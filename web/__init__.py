@@ -14,6 +14,9 @@ from . import api, catalog, compression, downloads, embed, first_paint, guard, h
 def install(server: Flask) -> None:
     guard.install(server, lambda: get_app().callback_map)
     pinning.install(server)
+    from . import callback_memo
+
+    callback_memo.install(server)  # Dash's callback view: answers kept per release
     from . import precompress  # (not at the top: `python -m web.precompress` imports the app)
 
     precompress.install(server)  # before compression: runs after its buffering, before flask-compress

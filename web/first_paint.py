@@ -17,7 +17,6 @@ from html import escape
 from pathlib import Path
 
 import dash
-import duckdb
 from flask import Flask, Response, request
 
 from components import first_paint as fp
@@ -29,7 +28,7 @@ from components.kpi import kpi_row, overview_kpis
 from components.shell import APP_NAME, footer, nav_pages
 from components.theme import GEOJSON_URL
 from data import memo
-from data.db import DataError
+from data.db import DataError, QueryError
 from data.queries import first_paint as q
 from data.queries.release import release_info
 from data.queries.sources import ordered as best_first
@@ -137,7 +136,7 @@ def install(server: Flask) -> None:
             return resp
         try:
             html = rendition(request.path)
-        except (DataError, duckdb.Error) as e:  # e.g. a kept release older than the queries
+        except (DataError, QueryError) as e:  # e.g. a kept release older than the queries
             log.warning("no first paint for %s: %s", request.full_path, e.__class__.__name__)
             html = ""
         resp.set_data(body.replace(marker, html.encode(), 1))

@@ -185,3 +185,18 @@ def test_concurrent_callers_all_get_the_answer(mini_data):
     for t in threads:
         t.join()
     assert errors == [] and len(got) == 80 and all(g.equals(want) for g in got)
+
+
+def test_an_answer_keep_refuses_is_returned_but_computed_again(mini_data):
+    own, n = memo.store(4), []
+
+    def compute():
+        n.append(1)
+        return len(n)
+
+    def ask():
+        return memo.memoised("r", "f", (), compute, own, keep=lambda v: v >= 2)
+
+    assert [ask(), ask(), ask()] == [1, 2, 2]  # 1 refused, 2 kept
+    memo.clear()
+    assert len(own) == 0 and ask() == 3
