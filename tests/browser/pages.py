@@ -223,3 +223,11 @@ class Dropdown:
 
     def value(self) -> str:
         return self.page.input_value(self.sel)
+
+
+#: Every page of the app, as the per-page browser tests visit them: each registered page (the
+#: profile with contrasting countries) and the two kinds of address that answer 404.
+#: (tests/browser/test_shell.py checks it covers the page registry.)
+PAGE_PATHS = ("/", "/countries", "/country/GBR", "/country/FIN", "/country/SVK", "/country/MDA",
+              "/cohorts", "/infrastructures", "/funding", "/challenges", "/data", "/404")
+NOT_FOUND_PATHS = ("/nope", "/country/ZZZ")

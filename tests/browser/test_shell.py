@@ -7,7 +7,8 @@ import io
 import pytest
 
 from .conftest import run_axe, wait_for_dash
-from .pages import ChartCard
+from .fit import VIEWPORTS, console_warnings
+from .pages import NOT_FOUND_PATHS, PAGE_PATHS, ChartCard
 
 pytestmark = pytest.mark.browser
 
@@ -79,3 +80,35 @@ def test_csv_of_a_closed_table_holds_exactly_the_tables_rows(page, base_url):
     rows = list(csv.DictReader(io.StringIO(closed)))
     assert [r["ISO3"] for r in rows] == shown and len(shown) > 0
     assert card.download_csv(encoding="utf-8-sig") == closed
+
+
+def test_the_page_list_covers_every_registered_page():
+    import dash
+
+    import app  # noqa: F401  (importing the app fills the page registry)
+
+    templates = {p.get("path_template") or p["path"] for p in dash.page_registry.values()}
+    listed = {"/country/<iso3>" if p.startswith("/country/") else p for p in PAGE_PATHS}
+    assert templates <= listed, sorted(templates - listed)
+
+
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+@pytest.mark.parametrize("path", [*PAGE_PATHS, *NOT_FOUND_PATHS])
+def test_no_console_warning_or_error_on_any_page(browser, base_url, path, viewport):
+    """Loading the page, then opening every chart card's table, writes nothing to the console
+    (Chromium's own line for an address answered 404 aside: fit.browser_404_log)."""
+    ctx = browser.new_context(viewport=VIEWPORTS[viewport])
+    try:
+        pg = ctx.new_page()
+        seen = console_warnings(pg)
+        pg.on("pageerror", lambda e: seen.append(f"pageerror: {e}"))
+        status = pg.goto(base_url + path).status
+        assert status == (404 if path in NOT_FOUND_PATHS else 200)
+        wait_for_dash(pg)
+        toggles = pg.locator("[id$='-table-toggle']:visible")
+        for i in range(toggles.count()):
+            toggles.nth(i).click()
+        wait_for_dash(pg)
+        assert seen == [], f"{path} at {viewport}: {seen}"
+    finally:
+        ctx.close()
