@@ -53,7 +53,9 @@ def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | N
             dcc.Loading(dcc.Graph(id=f"{prefix}-graph", config=graph_config(),
                                   style={"height": f"{graph_height}px"},
                                   **(graph_kwargs or {})),
-                        type="default", delay_show=300),
+                        type="default", delay_show=300,
+                        # the graph's height before its plotly chunk mounts it (assets/atlas.css)
+                        parent_style={"--graph-h": f"{graph_height}px"}),
             html.Div([
                 dbc.Button("Show as table", id=f"{prefix}-table-toggle", color="secondary",
                            outline=True, size="sm", className="me-2"),
