@@ -4,7 +4,16 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
+from components.chart_key import key, swatch
+from components.figures.infra import (
+    COVERAGE,
+    KIND_COLOUR,
+    LOCATION_LABEL,
+    PARTICIPATION_BARS,
+    STATUS_GLYPH,
+    STATUS_LABEL,
+    kind_label,
+)
 from components.multi_filters import multi_filter
 
 FILTERS = (
@@ -84,3 +93,22 @@ def node_evidence_rows(rows) -> list[dict]:
                               + (f"; {where}" if where else "") + f"; location: {loc}",
                     "source_urls": list(r.source_urls)})
     return out
+
+
+def map_key() -> html.Div:
+    """The node map's key (every kind's colour, every status's symbol): static, so the page does
+    not move when the map arrives, and wrapping on a phone instead of covering the map."""
+    return html.Div([
+        key("Kind", [(swatch(c, round_=True, outline="#343a40"), kind_label(k))
+                     for k, c in KIND_COLOUR.items()]),
+        key("Status", [(STATUS_GLYPH[s], label_status(s)) for s in STATUS_GLYPH]),
+    ], id="infra-map-key")
+
+
+def coverage_key() -> html.Div:
+    """The coverage matrix's key: the cell colours (with their glyphs) and the bars."""
+    return html.Div([
+        key("Cells", [(swatch(c, glyph=g), STATUS_LABEL[name]) for name, c, g in reversed(COVERAGE)]),
+        key("Bars", [(swatch(c), label) for _col, label, c, _src in PARTICIPATION_BARS],
+            id_="infra-coverage-bars-key"),
+    ], id="infra-coverage-key", className="matrix-wide")

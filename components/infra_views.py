@@ -8,7 +8,8 @@ import pandas as pd
 from dash import html
 
 from components.cells import joined
-from components.figures.infra import LOCATION_LABEL, STATUS_LABEL, kind_label
+from components.chart_key import matrix_list
+from components.figures.infra import COVERAGE, LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
 from components.infra_tables import YEAR_FORMATTER, hidden_cols, source_cells, sources_column
 
@@ -75,6 +76,26 @@ def coverage_table(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
                {"field": "infra_ids", "headerName": "Node ids", "minWidth": 220},
                {"field": "source_urls", "headerName": "Source URLs", "minWidth": 320}])
     return rows, cols
+
+
+def coverage_list(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
+                  part: pd.DataFrame) -> html.Ul:
+    """The coverage matrix as a list for narrow screens: per country (in ``countries`` order) the
+    kinds it has, each with its best status and node count, and its participation counts."""
+    glyph = {name: g for name, _c, g in COVERAGE}
+    p = part.set_index("iso3")
+    rows = []
+    for c in countries.itertuples():
+        sub = cov[(cov.iso3 == c.iso3) & (cov.coverage != "none")].set_index("kind")
+        entries = [(glyph[sub.loc[k].coverage],
+                    f"{kind_label(k)} ({STATUS_LABEL[sub.loc[k].coverage].lower()}, "
+                    f"{int(sub.loc[k].n_nodes)})") for k in kinds if k in sub.index]
+        acts = int(p.loc[c.iso3, "n_activities"]) if c.iso3 in p.index else 0
+        projs = p.loc[c.iso3, "n_projects"] if c.iso3 in p.index else 0
+        projs = 0 if pd.isna(projs) else int(projs)
+        rows.append((c.name, entries, f"{len(entries)} of {len(kinds)} kinds; funded activities "
+                                      f"{acts:,}, research projects {projs:,} (recorded)"))
+    return matrix_list(rows, empty="no node of these kinds in the data")
 
 
 NODE_EXPORT = ["name", "kind", "parent", "country", "city", "status", "since_year", "location",

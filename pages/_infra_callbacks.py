@@ -17,7 +17,7 @@ from components.infra_controls import (
     unplaced_block,
 )
 from components.infra_tables import evidence_list
-from components.infra_views import coverage_table, map_table, node_rows, sources_line, standard_rows
+from components.infra_views import coverage_list, coverage_table, map_table, node_rows, sources_line, standard_rows
 from components.multi_filters import summary_text
 from data.queries import funding, infra
 from data.queries.release import release_info
@@ -62,6 +62,7 @@ def summaries(*values):
 @callback(
     output={**card_outputs("infra-map", name="map"), "unplaced": Output("infra-unplaced", "children"),
             **card_outputs("infra-coverage", name="coverage"),
+            "coverage_list": Output("infra-coverage-list", "children"),
             "nodes": Output("infra-nodes-grid", "rowData"),
             "title": Output("infra-nodes-title", "children")},
     inputs=[*FILTER_INPUTS, Input("infra-sort", "value")],
@@ -93,7 +94,8 @@ def render(kind, parent, status, service, standard, sort):
                         release=rel)
     title = f"All nodes matching the filters ({len(nodes)})"
     return {**card_values(fig, mrows, mcols, msrc, name="map"), "unplaced": unplaced,
-            **card_values(cfig, crows, ccols, csrc, name="coverage"), "nodes": node_rows(nodes),
+            **card_values(cfig, crows, ccols, csrc, name="coverage"),
+            "coverage_list": coverage_list(cov, kinds, countries, part), "nodes": node_rows(nodes),
             "title": title}
 
 

@@ -13,7 +13,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components.chart_card import chart_card, register, url_sync
-from components.infra_controls import SORTS, filter_panel
+from components.infra_controls import SORTS, coverage_key, filter_panel, map_key
 from components.infra_tables import csv_button, register_csv, sourced_grid
 from components.infra_views import NODE_EXPORT, STANDARD_EXPORT, node_columns, standard_columns
 from pages import _infra_callbacks  # noqa: F401  (registers the page's callbacks)
@@ -42,6 +42,7 @@ def layout(**kwargs):
         filter_panel(),
         dbc.Row([
             dbc.Col([chart_card("infra-map", "Where the nodes are", graph_height=640,
+                                extra_controls=map_key(),
                                 sentence="Each point is a node, coloured by kind; filled symbols are "
                                          "operational, open ones in development, planned or of "
                                          "unknown status. Nodes at the same place sit on a small "
@@ -56,10 +57,17 @@ def layout(**kwargs):
         ]),
         dbc.Row([
             dbc.Col(chart_card("infra-coverage", "Which countries have which kind of node",
-                               graph_height=COVERAGE_HEIGHT, extra_controls=html.Div(dbc.RadioItems(
-                                   id="infra-sort", options=[{"label": v, "value": k}
-                                                             for k, v in SORTS.items()],
-                                   value="name", inline=True, className="small mb-1")),
+                               graph_height=COVERAGE_HEIGHT, extra_controls=html.Div([
+                                   dbc.RadioItems(id="infra-sort", options=[
+                                       {"label": v, "value": k} for k, v in SORTS.items()],
+                                       value="name", inline=True, className="small mb-1"),
+                                   coverage_key(),
+                                   html.Div([html.P("On a narrow screen the matrix is a list: each "
+                                                    "country with the kinds of node it has.",
+                                                    className="small text-body-secondary mb-1"),
+                                             html.Div(id="infra-coverage-list")],
+                                            className="matrix-narrow")]),
+                               graph_kwargs={"className": "matrix-wide"},
                                sentence="Rows are countries, columns kinds of infrastructure; a "
                                         "cell shows the best status of the country's nodes of that "
                                         "kind. White means no node of that kind is recorded in the "

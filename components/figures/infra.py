@@ -26,10 +26,15 @@ KIND_COLOUR = dict(zip(KIND_LABEL, (PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[
 STATUS_LABEL = {**L.INFRA_STATUS, "none": "No node in the data"}
 STATUS_SYMBOL = dict(zip(L.INFRA_STATUS, ("circle", "circle-open", "diamond-open", "x-thin-open")))
 LOCATION_LABEL = L.LOCATION
+#: The glyph of each status symbol, for the HTML key (``STATUS_SYMBOL`` draws them on the map).
+STATUS_GLYPH = dict(zip(L.INFRA_STATUS, ("●", "○", "◇", "×")))
 #: Coverage levels, worst first, with the colour and glyph of a matrix cell.
 COVERAGE = (("none", "#f1f3f5", ""), (L.STATUS_UNKNOWN, "#bdbdbd", "?"),
             (L.PLANNED, "#c6dbef", "○"), (L.IN_DEVELOPMENT, "#6baed6", "◐"),
             (L.OPERATIONAL, "#08519c", "●"))
+#: The participation bars beside the matrix: column, label, colour, link source.
+PARTICIPATION_BARS = (("n_activities", "Funded activities", PALETTE[1], "activities"),
+                      ("n_projects", "Research projects", PALETTE[2], "projects"))
 MAP_LON, MAP_LAT = (-25.0, 45.0), (30.0, 71.5)
 
 
@@ -104,22 +109,12 @@ def node_map(nodes: pd.DataFrame, outline_iso3, *, selected: str | None = None) 
         fig.add_annotation(text="No node with coordinates matches these filters", showarrow=False,
                            x=0.5, y=0.5, xref="paper", yref="paper",
                            font={"size": 14, "color": "#5c636a"}, bgcolor="white")
-    present = [s for s in STATUS_SYMBOL if s in set(located.status)]
-    for s in present:  # a second legend explaining the symbols
-        fig.add_trace(go.Scattergeo(lon=[None], lat=[None], mode="markers", name=STATUS_LABEL[s],
-                                    legend="legend2", hoverinfo="skip",
-                                    marker={"symbol": STATUS_SYMBOL[s], "color": "#495057",
-                                            "size": 10, "line": {"width": 2, "color": "#495057"}}))
     fig.update_geos(visible=False, projection_type="mercator", lonaxis_range=list(MAP_LON),
                     lataxis_range=list(MAP_LAT), bgcolor="white", fitbounds=False)
-    fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 30, "b": 0}, clickmode="event", showlegend=True,
-        legend={"title": {"text": "Kind"}, "orientation": "h", "x": 0, "y": 0, "yanchor": "top",
-                "font": {"size": 11}},
-        legend2={"title": {"text": "Status"}, "orientation": "h", "x": 0, "y": 1,
-                 "yanchor": "bottom", "font": {"size": 11}},
-        uirevision="infra-map",
-    )
+    # The key (kinds and status symbols) is HTML beside the chart (components.infra_controls.map_key):
+    # a Plotly legend of eleven kinds covered the map on a phone and was cut off on a desktop.
+    fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0}, clickmode="event", showlegend=False,
+                      uirevision="infra-map")
     return fig
 
 
@@ -158,15 +153,9 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
         customdata=custom, hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         colorscale=scale, zmin=0, zmax=nlev, showscale=False, xgap=2, ygap=2, name="coverage"),
         row=1, col=1)
-    for name, colour, g in reversed(COVERAGE):  # legend entries for the cell colours
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", showlegend=True,
-                                 name=f"{g} {STATUS_LABEL[name]}".strip(), hoverinfo="skip",
-                                 marker={"symbol": "square", "size": 12, "color": colour,
-                                         "line": {"width": 1, "color": "#6c757d"}}), row=1, col=1)
     if with_bars:
         p = participation.set_index("iso3").reindex(order)
-        for col, label, colour, src in (("n_activities", "Funded activities", PALETTE[1], "activities"),
-                                         ("n_projects", "Research projects", PALETTE[2], "projects")):
+        for col, label, colour, src in PARTICIPATION_BARS:
             vals = p[col].fillna(0).astype(int).tolist()
             fig.add_trace(go.Bar(
                 x=vals, y=ynames, orientation="h", name=label, marker_color=colour,
@@ -179,9 +168,8 @@ def coverage_figure(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame
     fig.update_xaxes(side="top", tickangle=-40, tickfont={"size": 11}, row=1, col=1)
     fig.update_layout(
         barmode="group", bargap=0.25,
-        plot_bgcolor="white", margin={"l": 150, "r": 24, "t": 120, "b": 40},
-        legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0, "font": {"size": 11}},
-        clickmode="event",
+        plot_bgcolor="white", margin={"l": 150, "r": 24, "t": 120, "b": 16},
+        showlegend=False, clickmode="event",  # the key is HTML (infra_controls.coverage_key)
     )
     if with_bars:
         fig.update_layout(xaxis2={"side": "top", "gridcolor": "#e9ecef"})

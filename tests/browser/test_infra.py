@@ -7,6 +7,7 @@ import pytest
 from data.queries import infra
 
 from .conftest import run_axe, wait_for_dash
+from .fit import VIEWPORTS, console_warnings, fit_problems
 from .pages import ChartCard, Grid, UrlState
 
 pytestmark = pytest.mark.browser
@@ -138,3 +139,50 @@ def test_coverage_csv_exports_what_is_drawn_with_sources(page, base_url):
     for col in ("federated ega node", "funded activities (recorded)", "source urls"):
         assert col in header
     assert "Spain" in text and "https://" in text
+
+
+@pytest.mark.parametrize("kind", sorted(VIEWPORTS))
+def test_infrastructures_page_fits_phone_and_desktop_without_console_warnings(browser, base_url, browser_data,
+                                                                            kind):
+    """At 390×844 and 1440×900: no sideways scroll, no text out of its card, no legend over a plot
+    (the map's key is HTML), no console warning. On a phone the coverage matrix is a list (one
+    item per country), on a desktop the heatmap."""
+    ctx = browser.new_context(viewport=VIEWPORTS[kind])
+    try:
+        pg = ctx.new_page()
+        warnings = console_warnings(pg)
+        pg.goto(base_url + "/infrastructures")
+        wait_for_dash(pg)
+        pg.wait_for_function(f"() => ({POINTS})() > 0")
+        phone = kind == "mobile"
+        if phone:
+            pg.wait_for_selector("#infra-coverage-list li")
+            assert pg.locator("#infra-coverage-list li").count() == len(infra.matrix_countries())
+            assert not pg.locator("#infra-coverage-graph").is_visible()
+        else:
+            pg.wait_for_selector("#infra-coverage-graph .hm image, #infra-coverage-graph .heatmaplayer image",
+                                 state="attached")
+            assert not pg.locator("#infra-coverage-list").is_visible()
+        assert pg.locator("#infra-map-key").is_visible()
+        assert fit_problems(pg) == []
+        assert warnings == []
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("kind", sorted(VIEWPORTS))
+def test_challenges_page_fits_phone_and_desktop_without_console_warnings(browser, base_url, kind):
+    """At 390×844 and 1440×900 the challenges table scrolls inside itself, never the page; no text
+    out of its card; no console warning."""
+    ctx = browser.new_context(viewport=VIEWPORTS[kind])
+    try:
+        pg = ctx.new_page()
+        warnings = console_warnings(pg)
+        pg.goto(base_url + "/challenges?country=ESP&fact=beacon")
+        wait_for_dash(pg)
+        Grid(pg, "challenges-grid").wait_for_rows()
+        pg.wait_for_function("() => document.querySelector('#challenges-detail').innerText.includes('Spain')")
+        assert fit_problems(pg) == []
+        assert warnings == []
+    finally:
+        ctx.close()

@@ -67,3 +67,44 @@ def test_coverage_figure_without_participation_has_no_bars(mini_data):
 
 def test_outside_frame_check():
     assert F.in_frame(50, 10) and not F.in_frame(25.3, 51.5)
+
+
+def test_node_map_has_no_plotly_legend_and_the_html_key_names_every_kind_and_status(mini_data):
+    """The kinds and statuses are keyed in HTML above the map (a Plotly legend covered the map on a
+    phone and was cut off on a desktop)."""
+    from components.infra_controls import map_key
+    fig = F.node_map(infra.nodes(), ["FIN"])
+    assert fig.layout.showlegend is False
+    text = str(map_key().to_plotly_json())
+    for k in F.KIND_LABEL:
+        assert F.kind_label(k) in text
+    for s in F.STATUS_GLYPH:
+        assert F.STATUS_LABEL[s] in text
+    assert "fega_node" not in text
+
+
+def test_coverage_list_gives_each_country_its_kinds_with_status_and_counts(mini_data):
+    """On a narrow screen the matrix is a list: every country, the kinds it has (label, status,
+    node count, never an internal id), and its participation counts."""
+    from components.infra_views import coverage_list
+    countries = infra.matrix_countries()
+    kinds = ["elixir_node", "fega_node"]
+    cov = infra.coverage(infra.nodes(), countries, kinds)
+    part = countries[["iso3"]].assign(n_activities=1200, n_projects=0)
+    items = coverage_list(cov, kinds, countries, part).children
+    assert len(items) == len(countries)
+    fin = str(items[list(countries.iso3).index("FIN")].to_plotly_json())
+    n = int(cov[(cov.iso3 == "FIN") & (cov.kind == "fega_node")].n_nodes.iloc[0])
+    assert "Finland" in fin and f"Federated EGA node (operational, {n})" in fin
+    assert "funded activities 1,200" in fin and "fega_node" not in fin
+    mda = str(items[list(countries.iso3).index("MDA")].to_plotly_json())
+    assert "no node of these kinds in the data" in mda
+
+
+def test_coverage_figure_has_no_plotly_legend(mini_data):
+    countries = infra.matrix_countries()
+    cov = infra.coverage(infra.nodes(), countries, ["elixir_node"])
+    fig = F.coverage_figure(cov, ["elixir_node"], countries,
+                            countries[["iso3"]].assign(n_activities=1, n_projects=1))
+    assert fig.layout.showlegend is False
+    assert all(t.x is None or any(v is not None for v in t.x) for t in fig.data)
