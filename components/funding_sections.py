@@ -6,10 +6,13 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from components.chart_card import chart_card
+from components.fmt import NO_FIGURE
 from components.funding_views import PROJECT_EXPORT, project_columns
 from components.infra_tables import csv_button, sourced_grid
 from components.multi_filters import multi_filter
 
+#: The call charts' heights: eight calls, two (budgets) or four (counts) bars each.
+CALLS_MONEY_HEIGHT, CALLS_COUNTS_HEIGHT = 460, 640
 GROUPS = {"programme": "By programme", "topic": "By topic"}
 MONEY = {"budget": "Total budget", "eu_contribution": "EU contribution"}
 SCOPES = {"activities": "Projects, partnerships and programmes", "calls": "Funding calls"}
@@ -110,7 +113,13 @@ def participation_section() -> html.Div:
         ]),
         chart_card("funding-matrix", "Country × item matrix", graph_height=900,
              sentence="Rows are countries, columns the items that name their countries; C = "
-                      "coordinates, P = takes part, empty = not recorded."),
+                      "coordinates, P = takes part, empty = not recorded.",
+             extra_controls=html.Div([
+                 html.P("On a narrow screen the matrix is a list: each country with the items it "
+                        "coordinates (C) or takes part in (P).",
+                        className="small text-body-secondary mb-1"),
+                 html.Div(id="funding-matrix-list")], className="matrix-narrow"),
+             graph_kwargs={"className": "matrix-wide"}),
     ])
 
 
@@ -119,13 +128,15 @@ def calls_section() -> html.Div:
         html.H2("ERA PerMed and EP PerMed calls", className="h4 mt-2"),
         html.P(id="funding-calls-note", className="small"),
         dbc.Row([
-            dbc.Col(chart_card("funding-calls-money", "Call budgets", graph_height=420,
+            dbc.Col(chart_card("funding-calls-money", "Call budgets", graph_height=CALLS_MONEY_HEIGHT,
                          sentence="Budget announced and awarded per joint transnational call; "
-                                  "“n/a” marks a figure no source gives."), lg=6),
-            dbc.Col(chart_card("funding-calls-counts", "Proposals and projects per call", graph_height=420,
+                                  f"“{NO_FIGURE}” marks a figure no source gives."), lg=6),
+            dbc.Col(chart_card("funding-calls-counts", "Proposals and projects per call",
+                               graph_height=CALLS_COUNTS_HEIGHT,
                          sentence="Eligible pre-proposals, invited full proposals and projects "
                                   "funded per call, beside how many of those projects are in this "
-                                  "atlas's data; “n/a” marks a figure no source gives."), lg=6),
+                                  f"atlas's data; “{NO_FIGURE}” marks a figure no source gives."),
+                    lg=6),
         ]),
         dbc.Card([
             dbc.CardHeader(html.H2("Funded research projects known so far", className="h6 m-0")),

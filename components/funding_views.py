@@ -6,7 +6,8 @@ import pandas as pd
 from dash import html
 
 from components.cells import joined
-from components.figures.funding import KIND_LABEL, euro, topic_label
+from components.chart_key import matrix_list
+from components.figures.funding import KIND_LABEL, euro, short, topic_label
 from components.fmt import NO_FIGURE, partial_date
 from components.infra_tables import NUMBER_FORMATTER, evidence_list, hidden_cols, source_cells, sources_column
 
@@ -93,6 +94,21 @@ def participation_table(links: pd.DataFrame, counts: pd.DataFrame, what: str):
             {"field": "items", "minWidth": 260}, {"field": "item_ids", "minWidth": 200},
             {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
+
+
+def participation_list(links: pd.DataFrame, countries: pd.DataFrame, items: pd.DataFrame) -> html.Ul:
+    """The country × item matrix as a list for narrow screens: per country (``countries``: iso3,
+    country_name, in order) the items it coordinates (C) or takes part in (P)."""
+    label = {i: short(t, 32) for i, t in zip(items.item_id, items.item_label)}
+    rows = []
+    for c in countries.itertuples():
+        lk = links[(links.iso3 == c.iso3) & links.item_id.isin(set(label))]
+        coord = sorted(label[i] for i, r in zip(lk.item_id, lk.role) if r == "coordinator")
+        part = sorted(label[i] for i, r in zip(lk.item_id, lk.role) if r != "coordinator")
+        entries = [(g, f"{what} ({len(v)}): " + "; ".join(v))
+                   for g, what, v in (("C", "coordinates", coord), ("P", "takes part in", part)) if v]
+        rows.append((c.country_name, entries, ""))
+    return matrix_list(rows, empty="not recorded as taking part")
 
 
 def coverage_note(items: pd.DataFrame, what: str) -> str:

@@ -25,6 +25,7 @@ from components.funding_views import (
     coverage_note,
     outputs_columns,
     outputs_rows,
+    participation_list,
     participation_table,
     project_coverage_text,
     project_rows,
@@ -66,7 +67,7 @@ def budget(programme, kind, topic, group, money, scope):
     groups, total = funding.budget(st["group"], st["money"], st["scope"], **flt(st))
     label = MONEY[st["money"]]
     fig = budget_figure(groups, topic_label if st["group"] == "topic" else str)
-    height = max(240, 34 * len(groups) + 90)
+    height = max(240, 40 * len(groups) + 90)  # two-line labels need 40 px a row
     fig.update_layout(height=height)
     grid, cols = budget_table(groups, st["group"], label)
     src = sources_line([u for u in groups.source_urls], what="the activities with a budget",
@@ -81,7 +82,8 @@ def budget(programme, kind, topic, group, money, scope):
 
 @callback(output={**card_outputs("funding-map", name="map"),
                   **card_outputs("funding-matrix", "style", name="matrix"),
-                  "note": Output("funding-part-note", "children")},
+                  "note": Output("funding-part-note", "children"),
+                  "matrix_list": Output("funding-matrix-list", "children")},
           inputs=[*FILTER_INPUTS, Input("funding-view", "value"), Input("funding-role", "value")])
 def participation(programme, kind, topic, view, role):
     """Country participation: a map of counts and the country × item matrix."""
@@ -110,7 +112,8 @@ def participation(programme, kind, topic, view, role):
                                                 for r in off_map.itertuples()) + "."
     return {**card_values(mfig, mrows, mcols, src, name="map"),
             **card_values(mx, mrows, mcols, src, name="matrix", style={"height": f"{height}px"}),
-            "note": note}
+            "note": note,
+            "matrix_list": participation_list(lk, counts[["iso3", "country_name"]], shown_items)}
 
 
 @callback(output={**card_outputs("funding-calls-money", name="money"),
@@ -124,7 +127,7 @@ def calls(_raw):
     c = funding.calls()
     gap = c[c.call_id.isin(funding.UNEVIDENCED_CALLS)]
     c = c[~c.call_id.isin(funding.UNEVIDENCED_CALLS)]
-    cats = [f"{r.programme}<br>{r.year}" for r in c.itertuples()]
+    cats = [f"{r.programme} {r.year}" for r in c.itertuples()]
     keys = list(c.call_id)
     money = grouped_bars_with_gaps(cats, keys, [
         ("Budget announced", list(c.budget_announced_eur), "#56B4E9"),

@@ -44,8 +44,13 @@ def short(s: str, n: int = 38) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def wrap(s: str, width: int = 18) -> str:
-    return "<br>".join(textwrap.wrap(str(s), width)) or str(s)
+def wrap(s: str, width: int = 18, *, lines: int | None = None) -> str:
+    """``s`` wrapped at ``width`` characters (plotly line breaks); with ``lines``, at most that many,
+    the last one shortened with "…" when the text goes on."""
+    got = textwrap.wrap(str(s), width) or [str(s)]
+    if lines and len(got) > lines:
+        got = got[: lines - 1] + [short(" ".join(got[lines - 1:]), width)]
+    return "<br>".join(got)
 
 
 def timeline_figure(rows: pd.DataFrame, today) -> go.Figure:
@@ -59,9 +64,9 @@ def timeline_figure(rows: pd.DataFrame, today) -> go.Figure:
     seen: dict[str, int] = {}
     ylab, order = [], []
     for prog, g in d.groupby("programme_label", sort=False):
-        order.append(f"<b>{short(prog, 28)}</b>")
+        order.append(f"<b>{short(prog, 20)}</b>")
         for lbl in g.label:
-            base = short(lbl, 26)
+            base = short(lbl, 18)
             seen[base] = seen.get(base, 0) + 1
             y = base + "\u200b" * (seen[base] - 1)  # keep repeated labels on their own rows
             ylab.append(y)
@@ -102,11 +107,22 @@ def timeline_figure(rows: pd.DataFrame, today) -> go.Figure:
                        font={"color": "#A84300", "size": 12}, bgcolor="white")
     fig.update_yaxes(autorange="reversed", tickfont={"size": 11}, categoryorder="array",
                      categoryarray=order, automargin=True)
-    fig.update_xaxes(type="date", side="top", gridcolor="#e9ecef")
+    fig.update_xaxes(type="date", side="top", gridcolor="#e9ecef", range=timeline_range(d, today))
     fig.update_layout(barmode="overlay", bargap=0.3, margin={"l": 8, "r": 16, "t": 40, "b": 30},
                       legend={"orientation": "h", "y": -0.03, "yanchor": "top", "x": 0},
                       clickmode="event")
     return fig
+
+
+def timeline_range(drawn: pd.DataFrame, today) -> list[str] | None:
+    """The x range of the timeline: from the first start to the last end (or today, if later), with
+    a margin of a few months, so the axis spans the data (not plotly's rounded-out years)."""
+    if drawn.empty:
+        return None
+    lo = min(drawn.bar_start.min(), pd.Timestamp(today))
+    hi = max(drawn.bar_end.max(), pd.Timestamp(today))
+    pad = max((hi - lo) * 0.02, pd.Timedelta(days=60))
+    return [(lo - pad).strftime("%Y-%m-%d"), (hi + pad).strftime("%Y-%m-%d")]
 
 
 def budget_figure(groups: pd.DataFrame, label_of=str) -> go.Figure:
@@ -123,19 +139,22 @@ def budget_figure(groups: pd.DataFrame, label_of=str) -> go.Figure:
     has = g.amount_eur.notna()
     text = [f"{euro(a)} ({w} of {n})" if h else ""
             for a, w, n, h in zip(g.amount_eur, g.n_with_budget, g.n_total, has)]
-    ylab = [wrap(label_of(x), 20) for x in g.grp]
+    ylab = [wrap(label_of(x), 18, lines=2) for x in g.grp]  # two lines fit a 40 px row
+    hover = [f"<b>{label_of(x)}</b><br>" + (f"{euro(a)}: {w} of {n} activities with a published "
+                                             "budget" if h else f"no published budget (0 of {n})")
+             for x, a, w, n, h in zip(g.grp, g.amount_eur, g.n_with_budget, g.n_total, has)]
     fig = go.Figure(go.Bar(
         orientation="h", x=[a if h else None for a, h in zip(g.amount_eur, has)], y=ylab,
-        text=text, textposition="outside", cliponaxis=False, marker_color=PALETTE[0],
-        customdata=list(g.grp), name="sourced budget",
-        hovertemplate="<b>%{y}</b><br>%{text} activities with a published budget<extra></extra>"))
+        text=text, textposition="auto", insidetextanchor="end", cliponaxis=False,
+        marker_color=PALETTE[0], customdata=list(g.grp), name="sourced budget", hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>"))
     for y, _w, n, h in zip(ylab, g.n_with_budget, g.n_total, has):
         if not h:
             fig.add_annotation(x=0, y=y, xanchor="left", showarrow=False,
                                text=f"no published budget (0 of {n})",
                                font={"color": MISSING_GREY, "size": 11})
     top = float(g.amount_eur.max()) if has.any() else 1.0
-    fig.update_xaxes(title_text="€, sum of published figures", range=[0, top * 1.5],
+    fig.update_xaxes(title_text="€, sum of published figures", range=[0, top * 1.6],
                      tickprefix="€", tickformat="~s")
     fig.update_yaxes(automargin=True)
     fig.update_layout(margin={"l": 8, "r": 16, "t": 16, "b": 48}, showlegend=False,
@@ -210,33 +229,36 @@ def participation_matrix(links: pd.DataFrame, countries: pd.DataFrame, items: pd
 
 def grouped_bars_with_gaps(cats: list[str], keys: list[str], series: list[tuple[str, list, str]],
                            *, money: bool) -> go.Figure:
-    """Grouped bars per category; a missing value gets a "no public figure" mark in its slot
-    (a text-only scatter in the same offset group), never a zero bar.
+    """Horizontal grouped bars, one row of bars per category (so long category names and value
+    labels never run together on a narrow screen); a missing value gets "no public figure" written
+    in its slot (a text-only scatter in the same offset group), never a zero bar.
     ``series``: (name, values, colour)."""
     fig = go.Figure()
+    top = 0.0
     for i, (name, vals, colour) in enumerate(series):
         present = [v is not None and not pd.isna(v) for v in vals]
+        top = max([top, *(float(v) for v, p in zip(vals, present) if p)])
         fig.add_trace(go.Bar(
-            x=cats, y=[v if p else None for v, p in zip(vals, present)], name=name,
+            orientation="h", y=cats, x=[v if p else None for v, p in zip(vals, present)], name=name,
             marker_color=colour, offsetgroup=str(i), customdata=keys,
             text=[(euro(v) if money else f"{int(v):,}") if p else "" for v, p in zip(vals, present)],
             textposition="outside", cliponaxis=False, constraintext="none", textfont={"size": 10},
-            hovertemplate=f"<b>%{{x}}</b><br>{name}: %{{text}}<extra></extra>"))
+            hovertemplate=f"<b>%{{y}}</b><br>{name}: %{{text}}<extra></extra>"))
         miss = [c for c, p in zip(cats, present) if not p]
         if miss:
             fig.add_trace(go.Scatter(
-                x=miss, y=[0] * len(miss), mode="text", text=["n/a"] * len(miss),
-                textposition="top center", textfont={"color": MISSING_GREY, "size": 9},
+                y=miss, x=[0] * len(miss), orientation="h", mode="text", text=[NO_FIGURE] * len(miss),
+                textposition="middle right", textfont={"color": MISSING_GREY, "size": 9},
                 offsetgroup=str(i), showlegend=False, name=f"{name}: {NO_FIGURE}",
-                hovertemplate=f"<b>%{{x}}</b><br>{name}: {NO_FIGURE}<extra></extra>"))
-    fig.update_xaxes(tickangle=0, tickfont={"size": 10})
+                hovertemplate=f"<b>%{{y}}</b><br>{name}: {NO_FIGURE}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", tickfont={"size": 11}, automargin=True)
+    # the axis spans the data, with room for the value written after the longest bar
+    fig.update_xaxes(side="top", range=[0, (top or 1.0) * 1.3], gridcolor="#e9ecef")
     fig.update_layout(barmode="group", scattermode="group", bargap=0.2,
-                      legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
-                      margin={"l": 64, "r": 16, "t": 24, "b": 80}, clickmode="event")
+                      legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
+                      margin={"l": 8, "r": 16, "t": 28, "b": 16}, clickmode="event")
     if money:
-        fig.update_yaxes(tickprefix="€", tickformat="~s", rangemode="tozero")
-    else:
-        fig.update_yaxes(rangemode="tozero")
+        fig.update_xaxes(tickprefix="€", tickformat="~s")
     return fig
 
 

@@ -9,6 +9,7 @@ import pytest
 from data.queries import funding
 
 from .conftest import run_axe, wait_for_dash
+from .fit import VIEWPORTS, console_warnings, fit_problems
 from .pages import RadioItems, UrlState
 
 pytestmark = pytest.mark.browser
@@ -61,3 +62,30 @@ def test_funding_page_has_no_serious_accessibility_violations(page, base_url):
     page.goto(base_url + "/funding")
     wait_for_dash(page)
     assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("kind", sorted(VIEWPORTS))
+def test_funding_page_fits_phone_and_desktop_without_console_warnings(browser, base_url, kind):
+    """At 390×844 and 1440×900: no sideways scroll, no text out of its card, no legend over a plot,
+    no console warning; the call charts never write "n/a"; on a phone the country × item matrix
+    is a list."""
+    ctx = browser.new_context(viewport=VIEWPORTS[kind])
+    try:
+        pg = ctx.new_page()
+        warnings = console_warnings(pg)
+        pg.goto(base_url + "/funding")
+        wait_for_dash(pg)
+        for g in ("timeline", "budget", "calls-money", "calls-counts", "matrix"):
+            pg.wait_for_selector(f"#funding-{g}-graph .main-svg", state="attached")
+        pg.wait_for_selector("#funding-calls-counts-graph .barlayer path", state="attached")
+        texts = pg.locator("#funding-calls-money-graph text, #funding-calls-counts-graph text")
+        assert "n/a" not in texts.all_text_contents()
+        if kind == "mobile":
+            pg.wait_for_selector("#funding-matrix-list li")
+            assert not pg.locator("#funding-matrix-graph").is_visible()
+        else:
+            assert not pg.locator("#funding-matrix-list").is_visible()
+        assert fit_problems(pg) == []
+        assert warnings == []
+    finally:
+        ctx.close()
