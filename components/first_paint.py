@@ -19,7 +19,14 @@ MARKER = "<!--atlas-first-paint-->"
 STYLE = (f"<style>#{ID}{{position:absolute;top:0;left:0;right:0;z-index:1040;min-height:100vh;"
          "background:#f8f9fa}"
          f"#{ID} main{{min-height:100vh}}"  # as #app-main's: the footer starts below the fold
-         f"#{ID} .fp-map{{display:block;width:100%;height:calc(min(660px,105vw) - 60px)}}"
+         f"#{ID} .fp-map{{display:block;width:100%;height:var(--overview-map-h,360px)}}"
+         f"#{ID} .fp-bars{{height:var(--overview-chart-h,340px);overflow:hidden;"
+         "display:flex;flex-direction:column;justify-content:space-around}"
+         f"#{ID} .fp-bar{{display:flex;align-items:center;gap:.3rem;font-size:.8rem;"
+         "line-height:1}"
+         f"#{ID} .fp-bar>span:first-child{{flex:0 0 8.5em;text-align:right}}"
+         f"#{ID} .fp-bar>i{{display:block;height:.9em;min-width:1px}}"
+         f"#{ID} .fp-select{{overflow:hidden;white-space:nowrap;text-overflow:ellipsis}}"
          f"#{ID} details.fp-menu>summary{{list-style:none;cursor:pointer}}"
          f"#{ID} details.fp-menu>summary::-webkit-details-marker{{display:none}}</style>")
 _VOID = {"br", "hr", "img", "input", "wbr"}
@@ -105,6 +112,22 @@ def card(title: str, body: str, sources: str) -> str:
     """A card like the app's chart cards: heading, body, sources line."""
     return (f'<section class="card mb-3"><div class="card-body"><h2 class="h5">{escape(title)}</h2>'
             f'{body}<p class="small text-body-secondary mb-0">{sources}</p></div></section>')
+
+
+def chart_card(title: str, sentence: str, body: str, sources: str) -> str:
+    """A card like ``components.chart_card``'s (header, sentence, body, sources line)."""
+    return (f'<section class="card chart-card mb-3"><div class="card-header"><h2>{escape(title)}'
+            f'</h2></div><div class="card-body"><p class="chart-sentence small mb-2">'
+            f'{escape(sentence)}</p>{body}<div class="small text-body-secondary mt-2">{sources}'
+            "</div></div></section>")
+
+
+def bars(rows: list[tuple[str, float, str, str]]) -> str:
+    """A static bar chart: (name, share of the longest bar in [0, 1], label, colour) per bar."""
+    out = "".join(f'<div class="fp-bar"><span>{escape(n)}</span><i style="width:'
+                  f'{max(0.0, min(w, 1.0)) * 70:.1f}%;background:{escape(c)}"></i>'
+                  f"<span>{escape(lbl)}</span></div>" for n, w, lbl, c in rows)
+    return f'<div class="fp-bars" role="img" aria-label="Countries ranked">{out}</div>'
 
 
 def page(*, nav: str, heading: str, lead: str, blocks: list[str], footer: str) -> str:

@@ -82,18 +82,28 @@ def _path(geom) -> str:
     return "".join(parts)
 
 
-def choropleth_svg(geojson: dict, traces: list[dict], *, label: str, description: str) -> str:
+def choropleth_svg(geojson: dict, traces: list[dict], *, label: str, description: str,
+                   frame: tuple[tuple[float, float], tuple[float, float]] | None = None) -> str:
     """An inline ``<svg role="img">`` of the countries the traces draw, filled as they fill them,
-    with ``label`` as its accessible name and ``description`` as its description."""
+    with ``label`` as its accessible name and ``description`` as its description. ``frame``
+    ((lon0, lon1), (lat0, lat1)), as the interactive map's ``MAP_LON``/``MAP_LAT``: the view is
+    cropped to it (every country is still drawn; the SVG's viewport clips what lies outside)."""
     fill = fills(traces)
     feats = [(f["properties"]["iso3"], sg.shape(f["geometry"])) for f in geojson["features"]
              if f["properties"].get("iso3") in fill]
     if not feats:
         return ""
-    x0, y0, x1, y1 = shapely.total_bounds([g for _, g in feats])
+    if frame is not None:
+        (x0, x1), (y0, y1) = frame
+    else:
+        x0, y0, x1, y1 = shapely.total_bounds([g for _, g in feats])
     proj = _laea((x0 + x1) / 2, (y0 + y1) / 2)
     shapes = [(iso, shapely.transform(g, proj)) for iso, g in feats]
-    bx0, by0, bx1, by1 = shapely.total_bounds([g for _, g in shapes])
+    if frame is not None:  # the projected outline of the lon/lat box
+        box = shapely.segmentize(sg.box(x0, y0, x1, y1), 0.5)
+        bx0, by0, bx1, by1 = shapely.transform(box, proj).bounds
+    else:
+        bx0, by0, bx1, by1 = shapely.total_bounds([g for _, g in shapes])
     s = W / (bx1 - bx0)
     h = round((by1 - by0) * s)
     body = []

@@ -15,7 +15,7 @@ from components import urls
 from components.catalogue_views import indicator_table
 from components.chart_card import card_outputs
 from components.figures import overview as figs
-from components.kpi import kpi_row, overview_kpis
+from components.kpi import headline, kpi_about, kpi_row, overview_kpis
 from components.url_state import Param, Spec
 from data.queries import catalogues
 from data.queries import overview as q
@@ -25,23 +25,36 @@ from pages._overview_ranking import gap_sentence, projection_sentence, update_ra
 from pages._overview_state import COMMITTED_NOTE, PROGRESS_SENTENCE, SPEC, TIME_AWARE, url_search
 
 
-@callback(output=dict(kpis=Output("overview-kpis", "children"),
-                      **card_outputs("overview-timeline"),
+@callback(output=dict(**card_outputs("overview-timeline"),
                       notes=Output("overview-timeline-notes", "children"),
                       countries=Output("overview-country-jump", "options")),
           inputs=dict(_load=Input("overview-load", "data")))
 def load_static(_load):
-    """The parts that do not change with the view: KPI cards, timeline, its table and notes,
-    and the country list of "Open a country profile"."""
+    """The parts that do not change with the view: the timeline, its table and notes, and the
+    country list of "Open a country profile"."""
     rel = release_info()
     sig = q.signatories()
     rows, cols = figs.timeline_table(sig)
     countries = [{"label": n, "value": i} for i, n in zip(sig.iso3, sig.name)]
     countries.sort(key=lambda o: o["label"])
-    return {"kpis": kpi_row(overview_kpis(q.kpis(), rel["built_date"]), "overview"),
-            "figure": figs.timeline_figure(sig), "rows": rows, "cols": cols,
+    return {"figure": figs.timeline_figure(sig), "rows": rows, "cols": cols,
             "sources": views.timeline_sources(sig, rel),
             "notes": views.timeline_notes(figs.timeline_lists(sig)), "countries": countries}
+
+
+@callback(output=dict(headline=Output("overview-headline-box", "children"),
+                      kpis=Output("overview-kpis", "children"),
+                      about=Output("overview-about-box", "children")),
+          inputs=dict(group=Input("overview-group", "value"),
+                      year=Input("overview-year", "value")))
+def update_headline(group, year):
+    """The group's headline and the KPI cards (with "about these figures") as known at the end
+    of the chosen year (the latest year while the slider has none)."""
+    state, _ = SPEC.clean({"group": group, "year": year})
+    eff = min(state["year"] if state["year"] is not None else q.last_year(), q.last_year())
+    cards = overview_kpis(q.kpis(eff), release_info()["built_date"])
+    return {"headline": headline(q.group_headline(state["group"], eff)),
+            "kpis": kpi_row(cards, "overview"), "about": kpi_about(cards, "overview")}
 
 
 @callback(Output("overview-catalogue", "children"), Input("overview-load", "data"))
@@ -76,7 +89,8 @@ def update_map(indicator, year):
                              context=q.context_codes(),
                              value_range=q.indicator_range(ind), release_date=rel["built_date"])
     rows, cols = figs.map_table(frame, ind, year=eff if time_aware else None,
-                                time_aware=time_aware, release_date=rel["built_date"])
+                                time_aware=time_aware, release_date=rel["built_date"],
+                                targets=figs.national_targets(q.committed_targets()))
     return {
         "figure": figs.map_figure(traces) if ctx.triggered_id is None else _values_only(traces),
         "rows": rows, "cols": cols, "sources": views.map_sources(frame, ind, rel, order=best_first),
@@ -150,11 +164,11 @@ clientside_callback(ClientsideFunction("atlas", "nameSliderThumb"),
 @callback(Output("overview-url-search", "data"), Input("overview-indicator", "value"),
           Input("overview-year", "value"), Input("overview-metric", "value"),
           Input("overview-proxies", "value"), Input("overview-last-year", "data"),
-          Input("overview-measure", "value"))
-def sync_url(indicator, year, metric, proxies, last, measure=None):
+          Input("overview-measure", "value"), Input("overview-group", "value"))
+def sync_url(indicator, year, metric, proxies, last, measure=None, group=None):
     if last is None:  # the year range is not known yet
         return no_update
-    return url_search(indicator, year, metric, proxies, last, measure)
+    return url_search(indicator, year, metric, proxies, last, measure, group)
 
 
 @callback(Output("overview-location", "pathname"), Input("overview-map-graph", "clickData"),

@@ -38,19 +38,26 @@ def update_ranking(indicator, year, measure):
     fig = figs.ranking_figure(ranked, ind, m, year=eff, value_range=rng,
                               release_date=rel["built_date"])
     rows, cols = figs.ranking_table(ranked, m, year=eff)
-    sentence = ("Countries with a public figure, largest first, in the map's colours; click a "
-                "bar to open the country profile. ")
-    if m == "pct_target":
-        sentence += ("National target: the sum of the latest targets of the country's own "
-                     "programmes (some count patients, not genomes). ")
-    sentence += figs.missing_text(missing) + ("." if missing else "")
+    sentence = ranking_sentence(m, missing)
     urls = views.by_use(ranked.source_urls)
-    sources = [(f"Sources: {len(urls)} public sources, listed per country in the table, among "
+    sources = [*([figs.missing_text(missing) + ". "] if missing else []),
+               (f"Sources: {len(urls)} public sources, listed per country in the table, among "
                 "them "), *views.main_sources(urls, order=best_first),
                f". Data release {rel['release_id']}."]
     title = f"{figs.SHORT_LABELS[ind]}: countries ranked, end of {eff}"
     return {"figure": fig, "rows": rows, "cols": cols, "sources": sources, "title": title,
             "sentence": sentence}
+
+
+def ranking_sentence(measure: str, missing: list[str]) -> str:
+    """The ranked chart's sentence (the countries without a figure are listed below it)."""
+    out = "Largest first, in the map's colours; click a bar to open the country profile. "
+    if measure == "pct_target":
+        out += ("National target: the sum of the latest targets of the country's own "
+                "programmes (some count patients, not genomes). ")
+    if missing:
+        out += f"{len(missing)} countries have no public figure (listed below the chart)."
+    return out
 
 
 def gap_sentence(path: pd.DataFrame | None, total: pd.DataFrame) -> str:

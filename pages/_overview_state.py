@@ -1,5 +1,6 @@
-"""The Overview page's view state: the URL parameters (indicator, year, metric, proxies) declared
-once for the layout, the callbacks and the address bar, and the sentence each state shows.
+"""The Overview page's view state: the URL parameters (indicator, year, metric, proxies, ranking
+measure, group) declared once for the layout, the callbacks and the address bar, and the sentence
+each state shows.
 
 (A leading underscore keeps Dash Pages from importing this module as a page.)
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from components.figures import overview as figs
 from components.url_state import Param, Spec
+from data import vocab as V
 from data.queries import overview as q
 
 SPEC = Spec((
@@ -15,6 +17,7 @@ SPEC = Spec((
     Param("metric", "choice", "wgs", choices=tuple(q.PROGRESS_METRICS), label="progress metric"),
     Param("proxies", "bool", False, label="“show proxies” option"),
     Param("measure", "choice", "total", choices=tuple(figs.MEASURES), label="ranking measure"),
+    Param("group", "choice", V.SIGNATORIES, choices=V.GROUPS, label="group of countries"),
 ))
 #: The map indicator -> the count the ranked chart ranks (others rank whole genomes).
 RANKED = {"wgs": "wgs", "wgs_per_million": "wgs", "genotyped": "genotyped"}
@@ -39,11 +42,11 @@ COMMITTED_NOTE = (" Committed path: each programme's latest country-level cumula
                   "table).")
 
 
-def url_search(indicator, year, metric, proxies, last: int, measure=None) -> str:
+def url_search(indicator, year, metric, proxies, last: int, measure=None, group=None) -> str:
     """The address bar's query string for a view: only non-default values; the latest year is
     the default (so a shared link keeps following new data)."""
     state, _ = SPEC.clean({"indicator": indicator, "year": year, "metric": metric,
-                           "proxies": proxies, "measure": measure})
+                           "proxies": proxies, "measure": measure, "group": group})
     if state["year"] is not None and state["year"] >= last:
         state["year"] = None
     return SPEC.to_search(state)

@@ -23,8 +23,9 @@ from components import first_paint as fp
 from components import overview_views as views
 from components import urls
 from components.figures import overview as figs
-from components.first_paint_map import choropleth_svg
-from components.kpi import kpi_row, overview_kpis
+from components.first_paint_map import choropleth_svg, colour
+from components.kpi import headline, kpi_row, overview_kpis
+from components.labels import GROUP
 from components.shell import APP_NAME, footer, nav_pages
 from components.theme import GEOJSON_URL
 from data import memo
@@ -81,27 +82,69 @@ def _heading_lead(tree) -> tuple[str, str]:
 
 
 def _overview_blocks(tree) -> list[str]:
-    from pages._overview_state import SPEC  # the page's own defaults (web may read pages)
+    """The Overview's first screen as the page lays it out: the controls (as text), the headline
+    and KPI strip, the ranked chart (static bars in its colours) and the map (SVG)."""
+    from pages._overview_ranking import ranking_sentence  # the page's own words
+    from pages._overview_state import RANKED, SPEC  # the page's own defaults (web may read pages)
 
     state, _ = SPEC.parse({})
-    ind = state["indicator"]
-    d = q.overview(ind, state["year"])
+    ind, grp, measure = state["indicator"], state["group"], state["measure"]
+    ranked_ind = RANKED.get(ind, "wgs")
+    d = q.overview(ind, state["year"], grp, ranked_ind)
     rel, eff, time_aware = d["release"], d["year"], d["time_aware"]
-    kpis = fp.to_html(kpi_row(overview_kpis(d["kpis"], rel["built_date"]), "overview"))
+    cards = overview_kpis(d["kpis"], rel["built_date"])
+    sentence = lambda i: _text(_find(tree, lambda c: getattr(c, "id", None) == i))  # noqa: E731
+    # the controls, as the page draws them (their chosen values as text)
+    ctl = [("Group of countries", GROUP[grp], "col-6 col-xl-3"),
+           ("Indicator", figs.INDICATOR_LABELS[ind], "col-6 col-xl-3")]
+    controls = "".join(f'<div class="{c}"><p class="form-label fw-semibold mb-1">{escape(lbl)}</p>'
+                       f'<div class="form-select fp-select">{escape(v)}</div></div>'
+                       for lbl, v, c in ctl)
+    controls += ('<div class="col-12 col-xl-6"><p class="form-label fw-semibold mb-1">Year '
+                 '(figures as known at the end of it)</p><div class="overview-year-slider">'
+                 f'<p class="mb-0"><strong>{eff}</strong></p></div></div>')
+    controls = f'<div class="row g-2 mb-2 align-items-start overview-controls">{controls}</div>'
+    # the ranked chart
+    rows, missing = figs.ranking_rows(d["ranking_frame"], figs.national_targets(d["targets"]),
+                                      measure)
+    fig = figs.ranking_figure(rows, ranked_ind, measure, year=eff, value_range=d["ranking_range"],
+                              release_date=rel["built_date"])
+    bar = fig.data[0]
+    scale = [list(x) for x in bar.marker.colorscale]
+    lo, hi = bar.marker.cmin, bar.marker.cmax
+    top = max(bar.x) if len(bar.x) else 1
+    ranking = fp.bars([(n, x / top if top else 0, t,
+                        colour(scale, 0.0 if hi == lo else (z - lo) / (hi - lo)))
+                       for n, x, t, z in zip(bar.y, bar.x, bar.text, bar.marker.color)])
+    rank_title = f"{figs.SHORT_LABELS[ranked_ind]}: countries ranked, end of {eff}"
+    rank_sources = escape(figs.missing_text(missing) + ("." if missing else ""))
+    # the map
     traces = figs.map_traces(d["frame"], ind, year=eff if time_aware else None,
                              context=d["context"], value_range=d["value_range"],
                              release_date=rel["built_date"])
     title = figs.INDICATOR_LABELS[ind] + (f", end of {eff}" if time_aware else "")
-    sentence = _text(_find(tree, lambda c: getattr(c, "id", None) == "overview-map-sentence"))
     geo = json.loads((Path(dash.get_app().config.assets_folder)
                       / GEOJSON_URL.removeprefix("/assets/")).read_text())
     svg = choropleth_svg(geo, traces, label=f"Map of Europe: {title}",
-                         description=sentence or "Colour shows the indicator per country.")
+                         description=sentence("overview-map-sentence")
+                         or "Colour shows the indicator per country.",
+                         frame=(figs.MAP_LON, figs.MAP_LAT))
     legend = fp.to_html(views.map_legend(ind, d["frame"]))
-    body = (f'<p class="small mb-1"><strong>{escape(title)}</strong></p>'
-            f'<ul class="map-legend list-inline small mb-1">{legend}</ul>{svg}')
     sources = fp.to_html(views.map_sources(d["frame"], ind, rel, order=best_first))
-    return [kpis, fp.card("Map of Europe", body, sources)]
+    cols = [("col-12 col-xl-4 order-1", fp.to_html(headline(d["headline"]))),
+            ("col-12 col-xl-8 order-3 order-xl-2", fp.to_html(kpi_row(cards, "overview"))),
+            ("col-12 col-xl-7 order-2 order-xl-3",
+             fp.chart_card(rank_title, ranking_sentence(measure, missing),
+                           '<p class="fs-6 mb-1"><strong class="me-3">Rank by</strong>'
+                           f"{escape(figs.MEASURES[measure])}</p>{ranking}",
+                           rank_sources)),
+            ("col-12 col-xl-5 order-4",
+             fp.chart_card(title, sentence("overview-map-sentence"),
+                           f'<ul class="map-legend list-inline small mb-1">{legend}</ul>{svg}',
+                           sources))]
+    first = "".join(f'<div class="{c}">{h}</div>' for c, h in cols)
+    return [f'<div class="overview-page">{controls}<div class="row g-2 overview-first">{first}'
+            "</div></div>"]
 
 log = logging.getLogger(__name__)
 

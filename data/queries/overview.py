@@ -182,26 +182,35 @@ def catalogue_counts() -> dict:
     return {k: int(v) for k, v in row.items()}
 
 
-def kpis() -> dict:
-    """The KPI card figures, each with what it counts and as of when.
+def kpis(year: int | None = None) -> dict:
+    """The KPI card figures as known at the end of ``year`` (None: the latest), each with what it
+    counts and as of when.
 
-    signatories: n, n_eu, n_non_eu, n_date_unknown, latest_signed (as given);
-    wgs / genotyped: total (= last progress_series value), n_countries, n_programmes,
-    newest_as_of / oldest_as_of (of the contributing figures); plus :func:`catalogue_counts`.
+    signatories: n (dated signatures on or before the year's end; at the latest year every
+    signatory), n_eu, n_non_eu, n_date_unknown, latest_signed (as given);
+    wgs / genotyped: total (= progress_series value at the year's end), n_countries, n_programmes,
+    newest_as_of / oldest_as_of (of the contributing figures); plus :func:`catalogue_counts`
+    (not dated by year: the release's catalogue). ``year`` is echoed back (None: latest).
     """
     c = countries()
     sig = c[c.onemg_signatory]
+    if year is not None:  # undated signatures cannot be placed in a past year: counted apart
+        first_year = [None if pd.isna(f) else pd.Timestamp(f).year for f in sig.signed_first]
+        sig = sig[[y is None or y <= year for y in first_year]]
     dated = sig[sig.signed_first.notna()].sort_values("signed_first")
-    out: dict = {"signatories": {
+    out: dict = {"year": year, "signatories": {
         "n": len(sig), "n_eu": int(sig.eu_member.sum()), "n_non_eu": int((~sig.eu_member).sum()),
         "non_eu_names": sorted(sig[~sig.eu_member].name),
         "n_date_unknown": int(sig.signed_first.isna().sum()),
         "latest_signed": dated.signed_date.iloc[-1] if len(dated) else None,
         "source_urls": ordered(sorted({u for lst in sig.source_urls for u in _urls(lst)})),
     }}
+    cutoff = pd.Timestamp(_year_end(year)) if year is not None else None
     for key in ("wgs", "genotyped"):
-        latest = progress_at(key)
+        latest = progress_at(key, year)
         series = progress_series(key)
+        if cutoff is not None:
+            series = series[pd.to_datetime(series.date) <= cutoff]
         order = latest.sort_values("date")
         out[key] = {
             "total": int(series.value.iloc[-1]) if len(series) else None,
@@ -211,11 +220,46 @@ def kpis() -> dict:
             "newest_as_of": order.latest_as_of.iloc[-1] if len(order) else None,
             "oldest_as_of": order.latest_as_of.iloc[0] if len(order) else None,
             # The group the total sums, its largest contributor, and the EU-27's own total.
-            "group": groups.latest_total(V.ATLAS, PROGRESS_METRICS[key]),
-            "eu_total": groups.latest_total(V.EU27, PROGRESS_METRICS[key]),
+            "group": group_total(V.ATLAS, key, year),
+            "eu_total": group_total(V.EU27, key, year),
         }
     out.update(catalogue_counts())
     return out
+
+
+#: One million: the goal of the 1+MG declaration (the headline's share is of this).
+GOAL = 1_000_000
+
+
+def group_total(group: str, metric_key: str, year: int | None = None) -> dict | None:
+    """The group's total of one metric as known at the end of ``year`` (None: its newest), with
+    its largest contributor (``data.queries.groups.latest_total``'s keys), or None when the group
+    has no figure by then."""
+    if year is None:
+        return groups.latest_total(group, PROGRESS_METRICS[metric_key])
+    df = groups.totals([group], [PROGRESS_METRICS[metric_key]])
+    df = df[pd.to_datetime(df.date) <= pd.Timestamp(_year_end(year))]
+    if df.empty:
+        return None
+    r = df.iloc[-1]
+    return {"group_id": group, "metric": PROGRESS_METRICS[metric_key], "date": r.date,
+            "value": int(r.value), "n_countries": int(r.n_countries),
+            "largest_iso3": r.largest_iso3, "largest_name": r.largest_name,
+            "largest_value": int(r.largest_value), "largest_share": float(r.largest_share)}
+
+
+def group_headline(group: str, year: int | None = None) -> dict:
+    """The headline of a group at the end of ``year`` (None: latest): ``{group, year, n_members,
+    total}`` where ``total`` is :func:`group_total` of reported sequenced genomes (WGS) plus
+    ``share_of_goal`` (of one million), or None when the group has no public figure by then."""
+    if group not in V.GROUPS:
+        raise ValueError(f"unknown group {group!r}")
+    g = groups.groups().set_index("group_id")
+    tot = group_total(group, "wgs", year)
+    if tot is not None:
+        tot["share_of_goal"] = tot["value"] / GOAL
+    return {"group": group, "year": year, "n_members": int(g.loc[group, "n_members"]),
+            "total": tot}
 
 
 def signatories() -> pd.DataFrame:

@@ -51,3 +51,28 @@ def test_the_rendition_goes_once_the_app_has_mounted(page, base_url):
     wait_for_dash(page)
     page.wait_for_selector("#app-first-paint", state="detached")
     assert page.locator("#app-main h1").is_visible()
+
+
+def test_home_without_javascript_lays_out_the_first_screen_as_the_app(no_js, base_url,
+                                                                      browser_data):
+    """The rendition's first screen is the app's: the group headline and the ranked bars inside
+    the first viewport at both sizes, the map too on desktop, and nothing sticking out."""
+    from data.queries import overview as q
+
+    from .fit import fit_problems
+
+    no_js.goto(base_url + "/")
+    vp = no_js.viewport_size
+    want = q.group_headline("signatories", q.last_year())["total"]
+    head = no_js.locator("#fp-overview-headline")
+    assert fmt.number(want["value"]) in head.inner_text()
+    checks = ["#fp-overview-headline", "#app-first-paint .fp-bars"]
+    if vp["width"] >= 1200:
+        checks.append("#app-first-paint svg.fp-map")
+    for sel in checks:
+        b = no_js.locator(sel).bounding_box()
+        assert b and b["y"] >= 0 and b["y"] < vp["height"], (sel, b)
+        if vp["width"] >= 1200:
+            assert b["y"] + b["height"] <= vp["height"], (sel, b)
+    assert no_js.locator("#app-first-paint .fp-bar").count() > 0
+    assert not [p for p in fit_problems(no_js) if p["kind"] in ("sideways", "clipped")]

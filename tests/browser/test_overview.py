@@ -226,3 +226,118 @@ def test_the_ranking_follows_the_year_and_the_url_restores_its_measure(page, bas
     assert page.is_checked("input[name=overview-measure][value=per_million]")
     wait_for_dash(page)
     UrlState(page).wait_for("measure=per_million")
+
+
+# ---- the first screen (issue 14) ----------------------------------------------------------------
+
+FIRST_SCREEN = {"desktop": ("#overview-headline", "#overview-ranking-graph", "#overview-map-graph"),
+                "mobile": ("#overview-headline", "#overview-ranking-title")}
+
+
+def boxes(page, selectors) -> dict:
+    return {s: page.locator(s).bounding_box() for s in selectors}
+
+
+@pytest.fixture(params=["desktop", "mobile"])
+def sized(request, browser):
+    from .fit import VIEWPORTS
+
+    ctx = browser.new_context(viewport=VIEWPORTS[request.param])
+    pg = ctx.new_page()
+    yield request.param, pg, VIEWPORTS[request.param]
+    ctx.close()
+
+
+def test_headline_ranking_and_map_lie_in_the_first_viewport(sized, base_url):
+    """At 1440×900 the headline, the ranked chart and the map are all inside the first screen;
+    at 390×844 the headline and the start of the ranking; no text is clipped anywhere."""
+    from .fit import fit_problems
+
+    kind, page, vp = sized
+    open_overview(page, base_url)
+    ranking_bars(page)
+    page.wait_for_function("() => !/…/.test(document.querySelector('#overview-headline').innerText)")
+    assert page.evaluate("window.scrollY") == 0
+    for sel, b in boxes(page, FIRST_SCREEN[kind]).items():
+        assert b and b["width"] > 0, sel
+        assert b["y"] >= 0 and b["y"] + b["height"] <= vp["height"], (kind, sel, b)
+        assert b["x"] >= 0 and b["x"] + b["width"] <= vp["width"], (kind, sel, b)
+    problems = fit_problems(page)
+    assert not problems, problems
+
+
+def test_the_headline_names_the_group_its_share_of_one_million_and_the_caveat(page, base_url,
+                                                                               browser_data):
+    from components import fmt
+    from data.queries import overview as q
+
+    open_overview(page, base_url)
+    last = q.last_year()
+    want = q.group_headline("signatories", last)["total"]
+    page.wait_for_function("v => document.querySelector('#overview-headline-value')?.innerText "
+                           "=== v", arg=fmt.number(want["value"]))
+    text = page.inner_text("#overview-headline")
+    assert "Signatories of the 1+MG declaration" in text and f"end of {last}" in text
+    assert "of one million" in text and want["largest_name"] in text
+    assert "not a count of genomes accessible through 1+mg" in text.lower()
+    Dropdown(page, "overview-group").select("eu27")
+    eu = q.group_headline("eu27", last)["total"]
+    page.wait_for_function("v => document.querySelector('#overview-headline-value')?.innerText "
+                           "=== v", arg=fmt.number(eu["value"]) if eu else fmt.NO_FIGURE)
+    assert "EU-27" in page.inner_text("#overview-headline")
+    UrlState(page).wait_for("group=eu27")
+
+
+def test_the_year_slider_shows_its_value_and_drives_kpis_headline_and_ranking(page, base_url):
+    """The handle shows the year; moving it changes the KPI values, the headline and the bars."""
+    open_overview(page, base_url)
+    ranking_bars(page)
+    tip = page.locator("#overview-year .dash-slider-tooltip")
+    latest = page.get_attribute("#overview-year [role=slider]", "aria-valuenow")
+    assert tip.is_visible() and tip.inner_text().strip() == latest
+    kpis = page.inner_text("#overview-kpis")
+    head = page.inner_text("#overview-headline")
+    bars = ranking_bars(page)
+    page.focus("#overview-year [role=slider]")
+    page.keyboard.press("Home")
+    page.wait_for_function("() => /end of 2018/.test(document.querySelector('#overview-kpis')"
+                           ".innerText)")
+    wait_for_dash(page)
+    assert tip.inner_text().strip() == "2018"
+    assert page.inner_text("#overview-kpis") != kpis
+    assert page.inner_text("#overview-kpi-wgs-value") not in ("…", "")
+    assert page.inner_text("#overview-headline") != head
+    assert "end of 2018" in page.inner_text("#overview-headline")
+    assert ranking_bars(page) != bars
+
+
+def test_a_link_restores_group_indicator_measure_and_year(page, base_url):
+    open_overview(page, base_url, "?group=atlas&indicator=genotyped&measure=per_million&year=2021")
+    page.wait_for_function(
+        "() => /end of 2021$/.test(document.querySelector('#overview-ranking-title').innerText)")
+    wait_for_dash(page)
+    assert Dropdown(page, "overview-group").value() == "atlas"
+    assert Dropdown(page, "overview-indicator").value() == "genotyped"
+    assert page.is_checked("input[name=overview-measure][value=per_million]")
+    assert page.get_attribute("#overview-year [role=slider]", "aria-valuenow") == "2021"
+    text = page.inner_text("#overview-headline")
+    assert "Every country in the atlas" in text and "end of 2021" in text
+    assert page.locator("#overview-notices .alert").count() == 0
+
+
+def test_a_bad_group_shows_the_notice_and_the_default_group(page, base_url):
+    open_overview(page, base_url, "?group=nonsense")
+    assert "not a valid group of countries" in page.inner_text("#overview-notices")
+    assert Dropdown(page, "overview-group").value() == "signatories"
+
+
+def test_the_map_table_and_csv_give_the_percentage_of_target(page, base_url):
+    open_overview(page, base_url)
+    text = ChartCard(page, "overview-map").download_csv(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {"National target", "% of target"} <= set(rows[0])
+    with_pct = [r for r in rows if r["% of target"]]
+    assert with_pct and all(r["Value"] and r["National target"] for r in with_pct)
+    for r in with_pct:
+        assert float(r["% of target"]) == pytest.approx(
+            float(r["Value"]) / float(r["National target"]) * 100, abs=0.06)

@@ -116,11 +116,77 @@ def test_url_round_trip_restores_the_state(page, cb):
     search = cb.sync_url("signatory", 2019, "genotyped", True, 2025)
     state, notes = page.SPEC.parse(search)
     assert notes == [] and state == {"indicator": "signatory", "year": 2019,
-                                     "metric": "genotyped", "proxies": True, "measure": "total"}
+                                     "metric": "genotyped", "proxies": True, "measure": "total",
+                                     "group": "signatories"}
     search = cb.sync_url("genotyped", 2021, "wgs", False, 2025, "pct_target")
     state, notes = page.SPEC.parse(search)
     assert notes == [] and state == {"indicator": "genotyped", "year": 2021, "metric": "wgs",
-                                     "proxies": False, "measure": "pct_target"}
+                                     "proxies": False, "measure": "pct_target",
+                                     "group": "signatories"}
+    search = cb.sync_url("wgs", 2022, "wgs", False, 2025, "per_million", "eu27")
+    assert search == "?year=2022&measure=per_million&group=eu27"
+    state, notes = page.SPEC.parse(search)
+    assert notes == [] and state["group"] == "eu27" and state["measure"] == "per_million"
+
+
+def test_a_bad_group_in_the_link_is_named_and_the_default_used(page):
+    tree = page.layout(group="nonsense")
+    assert find(tree, "overview-group").value == "signatories"
+    assert "not a valid group of countries" in str(find(tree, "overview-notices"))
+    assert find(page.layout(group="eu27"), "overview-group").value == "eu27"
+
+
+def test_the_headline_sums_the_chosen_group_at_the_end_of_the_year(cb, mini_data):
+    """Reported sequenced genomes of the group, its share of one million, the largest
+    contributor's share, and the caveat; each year its own figure; the default group is the
+    declaration's signatories."""
+    from components.kpi import NOT_ACCESSIBLE, pct
+    from data.queries import groups
+
+    out = call(cb.update_headline, None, None)
+    text = str(out["headline"])
+    sig = groups.totals(["signatories"], ["wgs_sequenced"])
+    last = q_last_year()
+    latest = sig[sig.date <= f"{last}-12-31"].iloc[-1]
+    assert f"{int(latest.value):,}" in text and "Signatories of the 1+MG declaration" in text
+    assert f"end of {last}" in text and NOT_ACCESSIBLE in text
+    assert f"{pct(latest.value / 1e6)} of one million" in text
+    assert f"{latest.largest_name}, {pct(latest.largest_share)}" in text
+    assert (pct(0.004), pct(0.63), pct(0.997), pct(1.0)) == ("0.4 %", "63 %", "99.7 %", "100 %")
+    eu = str(call(cb.update_headline, "eu27", None)["headline"])
+    assert "EU-27" in eu and eu != text
+    early = call(cb.update_headline, "atlas", 2019)
+    late = call(cb.update_headline, "atlas", None)
+    assert str(early["headline"]) != str(late["headline"]) and "end of 2019" in str(early["headline"])
+
+
+def test_a_group_without_a_figure_says_no_public_figure(mini_data):
+    """Before any member reports (the fixture's EU members: 2017), the group has no total, and
+    the headline says "no public figure", never 0 or a share of one million."""
+    from components.kpi import headline
+    from data.queries import overview as q
+
+    assert q.group_total("eu27", "wgs", 2016) is None
+    assert q.group_total("eu27", "wgs", 2017)["value"] > 0
+    h = q.group_headline("eu27", 2016)
+    assert h["total"] is None
+    text = str(headline(h))
+    assert "no public figure" in text and "of one million" not in text and "'0'" not in text
+
+
+def test_the_kpi_cards_follow_the_year(cb, mini_data):
+    from data.queries import overview as q
+
+    early, late = call(cb.update_headline, None, 2019), call(cb.update_headline, None, None)
+    assert str(early["kpis"]) != str(late["kpis"])
+    assert f"{q.kpis(2019)['wgs']['total']:,}" in str(early["kpis"])
+    assert "About these figures" in str(late["about"])
+
+
+def q_last_year() -> int:
+    from data.queries import overview as q
+
+    return q.last_year()
 
 
 def test_ranking_follows_the_year_and_the_measure(cb, mini_data):
@@ -169,7 +235,7 @@ def test_load_fills_kpis_timeline_and_country_list(cb, mini_data):
     n_cohorts = len(C.search(C.CohortFilters()))
     assert wgs_total > 0 and n_cohorts > 0  # the fixture: 756,919 and 47
     out = cb.load_static(0)
-    text = str(out["kpis"])
+    text = str(call(cb.update_headline, None, None)["kpis"])
     assert f"{wgs_total:,}" in text and f"'{n_cohorts}'" in text
     assert len(out["rows"]) == len(COUNTRIES) and len(out["countries"]) == len(COUNTRIES)
     assert {"label": "Finland", "value": "FIN"} in out["countries"]

@@ -87,3 +87,22 @@ def test_the_rendition_follows_a_release_switch(mini_data, release_factory, use_
     for v in second_values:
         assert f'class="kpi-value mb-1">{v}</p>' in second
     assert second.count("<path ") < first.count("<path ")
+
+
+def test_home_carries_the_group_headline_and_the_ranked_bars_as_the_page_draws_them(mini_data):
+    """The first screen as the live page lays it out: the default group's headline (value, share
+    of one million, caveat), the KPI strip and one static bar per country the ranking draws."""
+    from components.figures import overview as figs
+    from components.kpi import NOT_ACCESSIBLE
+    from data.queries import overview as q
+
+    html = _rendition(_client(), "/")
+    last = q.last_year()
+    h = q.group_headline("signatories", last)["total"]
+    assert f'id="fp-overview-headline-value" class="kpi-value">{fmt.number(h["value"])}<' in html
+    assert "of one million" in html and NOT_ACCESSIBLE in html
+    assert 'class="row g-2 overview-first"' in html and "order-xl-3" in html
+    ranked, _ = figs.ranking_rows(q.map_indicator("wgs", last),
+                                  figs.national_targets(q.committed_targets()), "total")
+    assert html.count('<div class="fp-bar">') == len(ranked) > 0
+    assert f"WGS genomes: countries ranked, end of {last}" in html

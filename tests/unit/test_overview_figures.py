@@ -22,11 +22,31 @@ def wgs_map(mini_data):
 
 
 def test_map_uses_geometry_by_url_and_fits_the_locations(wgs_map):
+    """The map is fitted to the countries drawn: its frame holds the main part of every atlas
+    country the geometry draws (the real release's too), and leaves the overseas parts out."""
+    import json
+
+    from shapely import geometry as sg
+
     _, traces = wgs_map
     fig = figs.map_figure(traces)
     assert [t.type for t in fig.data] == ["choropleth"] * 3
     assert all(t.geojson == GEOJSON_URL and t.featureidkey == "properties.iso3" for t in fig.data)
-    assert fig.layout.geo.fitbounds == "locations"
+    geo = fig.layout.geo
+    assert not geo.fitbounds
+    assert tuple(geo.lonaxis.range) == figs.MAP_LON and tuple(geo.lataxis.range) == figs.MAP_LAT
+    frame = sg.box(figs.MAP_LON[0], figs.MAP_LAT[0], figs.MAP_LON[1], figs.MAP_LAT[1])
+    shapes = {f["properties"]["iso3"]: sg.shape(f["geometry"]) for f in json.load(
+        open("assets/geo/europe_50m.geojson"))["features"]}
+    drawn = set(traces[1]["locations"]) | set(traces[2]["locations"])
+    drawn |= {"ISL", "ISR", "TUR", "CYP", "NOR", "PRT", "ESP", "MLT"}  # the real release's edges
+    for iso in drawn:
+        parts = getattr(shapes[iso], "geoms", [shapes[iso]])
+        main = max(parts, key=lambda g: g.area)
+        assert frame.buffer(0.3).contains(main), iso
+    # overseas parts lie outside: the Azores, the Canaries, Svalbard
+    for lon, lat in ((-28.0, 38.6), (-15.5, 28.0), (15.6, 78.2)):
+        assert not frame.contains(sg.Point(lon, lat))
 
 
 def test_countries_without_a_figure_are_a_separate_grey_trace(wgs_map):
@@ -237,3 +257,23 @@ def test_a_sources_line_names_the_main_sources_best_class_first(mini_data):
 def html_div(children):
     from dash import html
     return html.Div(children)
+
+
+def test_the_map_table_gives_the_national_target_and_the_percentage_of_it(mini_data):
+    """"% of target" in the map's table (and so its CSV) for the WGS indicators: the reported
+    figure over the sum of the country's national targets; empty where either is missing."""
+    frame = q.map_indicator("wgs")
+    targets = figs.national_targets(q.committed_targets())
+    rows, cols = figs.map_table(frame, "wgs", year=None, time_aware=True, targets=targets)
+    assert {"target", "pct_target"} <= {c["field"] for c in cols}
+    assert next(c for c in cols if c["field"] == "pct_target")["headerName"] == "% of target"
+    by = {r["iso3"]: r for r in rows}
+    some = [i for i, r in by.items() if r["target"] and r["value"] is not None]
+    assert some
+    for iso in some:
+        raw = float(frame.set_index("iso3").raw_value[iso])
+        assert by[iso]["pct_target"] == round(raw / targets[iso] * 100, 1)
+    assert all(r["pct_target"] is None for r in rows if not r["target"] or r["value"] is None)
+    _, gcols = figs.map_table(q.map_indicator("genotyped"), "genotyped", year=None,
+                              time_aware=True, targets=targets)
+    assert "pct_target" not in {c["field"] for c in gcols}  # genome targets: not for arrays

@@ -8,15 +8,24 @@ Frames come from ``data.queries.overview``; nothing here queries. Every point ca
 (ISO3) in ``customdata``. Missing figures are drawn apart (grey, "no public figure"), never as 0.
 """
 from ._common import as_date
-from .choropleth import LOG_SCALE, MAP_TRACES, PATCH_KEYS, map_figure, map_table, map_traces
+from .choropleth import (
+    LOG_SCALE,
+    MAP_LAT,
+    MAP_LON,
+    MAP_TRACES,
+    PATCH_KEYS,
+    map_figure,
+    map_table,
+    map_traces,
+)
 from .map_text import (
-                       ICPERMED,
-                       INDICATOR_LABELS,
-                       SHORT_LABELS,
-                       SIGNATORY_OTHER,
-                       legend_items,
-                       signatory_categories,
-                       value_text,
+    ICPERMED,
+    INDICATOR_LABELS,
+    SHORT_LABELS,
+    SIGNATORY_OTHER,
+    legend_items,
+    signatory_categories,
+    value_text,
 )
 from .progress import METRIC_LABELS, METRIC_UNITS, TOP_N, progress_bands, progress_figure
 from .progress_table import progress_table, targets_not_added
@@ -24,7 +33,7 @@ from .ranking import MEASURES, missing_text, national_targets, ranking_figure, r
 from .timeline import timeline_figure, timeline_lists, timeline_table
 
 __all__ = [
-    "ICPERMED", "INDICATOR_LABELS", "LOG_SCALE", "MAP_TRACES", "MEASURES", "METRIC_LABELS",
+    "ICPERMED", "INDICATOR_LABELS", "LOG_SCALE", "MAP_LAT", "MAP_LON", "MAP_TRACES", "MEASURES", "METRIC_LABELS",
     "METRIC_UNITS", "PATCH_KEYS", "SHORT_LABELS", "SIGNATORY_OTHER", "TOP_N", "as_date",
     "legend_items", "map_figure", "map_table", "map_traces", "missing_text", "national_targets",
     "progress_bands", "progress_figure", "progress_table", "ranking_figure", "ranking_rows",

@@ -19,6 +19,11 @@ from .map_text import CATEGORY_INDICATORS, INDICATOR_LABELS, SHORT_LABELS, categ
 
 LOG_SCALE = frozenset({"wgs", "wgs_per_million", "genotyped", "goe"})
 MAP_TRACES = ("context", "no_figure", "values")  # fixed order: a Patch addresses them by index
+#: The map's frame (lon, lat): the atlas's countries in Europe and around the Mediterranean, from
+#: Iceland to Turkey and Israel; overseas parts (Azores, Canaries, Svalbard) fall outside it.
+#: The first paint's SVG (components/first_paint_map.py) crops to the same box.
+MAP_LON = (-24.5, 45.0)
+MAP_LAT = (29.5, 71.2)
 PATCH_KEYS = ("locations", "z", "customdata", "hovertext", "colorscale", "zmin", "zmax",
               "showscale", "colorbar")
 
@@ -108,25 +113,41 @@ def _value_scale(vals: pd.DataFrame, indicator: str,
 
 
 def map_figure(traces: list[dict]) -> go.Figure:
-    """A geo figure from :func:`map_traces` (geometry by URL; fitted to the drawn locations);
-    its height follows the graph's container."""
+    """A geo figure from :func:`map_traces` (geometry by URL), cropped to ``MAP_LON`` ×
+    ``MAP_LAT`` (the countries drawn, without overseas parts); its height follows the graph's
+    container and the colour bar lies inside it, below the map."""
     fig = go.Figure(data=traces)
+    lon0, lat0 = sum(MAP_LON) / 2, sum(MAP_LAT) / 2
     fig.update_layout(
-        margin={"l": 0, "r": 0, "t": 0, "b": 60}, dragmode=False,
-        geo={"fitbounds": "locations", "visible": False, "showframe": False,
-             "projection": {"type": "azimuthal equal area"}, "bgcolor": "rgba(0,0,0,0)"},
+        margin={"l": 0, "r": 0, "t": 0, "b": 50}, dragmode=False,
+        geo={"fitbounds": False, "visible": False, "showframe": False,
+             "projection": {"type": "azimuthal equal area", "rotation": {"lon": lon0, "lat": lat0}},
+             "center": {"lon": lon0, "lat": lat0},
+             "lonaxis": {"range": list(MAP_LON)}, "lataxis": {"range": list(MAP_LAT)},
+             "bgcolor": "rgba(0,0,0,0)"},
         showlegend=False, uirevision="overview-map",
     )
     return fig
 
 
+#: The map indicators whose figure is compared with the country's national genome target.
+TARGETED = ("wgs", "wgs_per_million")
+
+
 def map_table(frame: pd.DataFrame, indicator: str, *, year: int | None,
-              time_aware: bool, release_date: str = "") -> tuple[list[dict], list[dict]]:
-    """(rowData, columnDefs): one row per country drawn on the map: value, as-of, sources."""
+              time_aware: bool, release_date: str = "",
+              targets: dict[str, int] | None = None) -> tuple[list[dict], list[dict]]:
+    """(rowData, columnDefs): one row per country drawn on the map: value, as-of, sources; for
+    the WGS indicators also the national target (``ranking.national_targets``) and the reported
+    figure as % of it."""
     f = frame[frame.on_map.astype(bool)]
+    with_target = indicator in TARGETED and targets is not None
     rows = []
     for _, r in f.iterrows():
         numeric = indicator not in CATEGORY_INDICATORS and not _missing(r.value)
+        tgt = (targets or {}).get(r.iso3) if with_target else None
+        pct = (round(float(r.raw_value) / tgt * 100, 1)
+               if tgt and not _missing(r.raw_value) else None)
         rows.append({
             "country": r["name"], "iso3": r.iso3, "end_of_year": year if time_aware else None,
             "value": (float(r.value) if indicator == "wgs_per_million" else int(r.value))
@@ -138,11 +159,15 @@ def map_table(frame: pd.DataFrame, indicator: str, *, year: int | None,
             "programmes": joined(r.programmes) or None,
             "confidence": None if _missing(r.confidence) else r.confidence,
             "sources": joined(r.source_urls) or None,
+            **({"target": tgt, "pct_target": pct} if with_target else {}),
         })
-    cols = columns("country", "iso3", "end_of_year", "value", "shown_as", "as_of", "basis",
+    cols = columns("country", "iso3", "end_of_year", "value", "shown_as",
+                   *(("target", "pct_target") if with_target else ()), "as_of", "basis",
                    "programmes", "confidence", "sources",
                    country={"pinned": "left", "minWidth": 130},
                    end_of_year={"headerName": "End of year", "hide": not time_aware},
-                   shown_as={"minWidth": 220})
+                   shown_as={"minWidth": 220},
+                   target={"headerName": "National target", "type": "numericColumn"},
+                   pct_target={"headerName": "% of target", "type": "numericColumn"})
     return rows, cols
 

@@ -92,8 +92,8 @@ def ranking_figure(ranked: pd.DataFrame, indicator: str, measure: str, *, year: 
         cliponaxis=False))
     fig.update_layout(
         margin={"l": 0, "r": 40, "t": 4, "b": 30}, showlegend=False, dragmode=False,
-        bargap=0.25, xaxis={"title": {"text": _axis_title(indicator, measure)}, "fixedrange": True,
-                            "showgrid": True},
+        bargap=0.25, xaxis={"title": {"text": _axis_title(indicator, measure), "standoff": 4},
+                            "fixedrange": True, "showgrid": True, "automargin": True},
         yaxis={"autorange": "reversed", "fixedrange": True, "automargin": True},
         uirevision="overview-ranking")
     return fig
