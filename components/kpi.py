@@ -147,12 +147,12 @@ def overview_kpis(k: dict, release_date: str) -> list[Kpi]:
                       f"{_end_of(year)}, over the {w['n_countries']} countries that report one "
                       f"({w['n_programmes']} programmes). Not a count of genomes accessible "
                       "through 1+MG: none has been published.",
-                      f"{w['n_countries']} countries, {_end_of(year)}"),
+                      f"All atlas countries; {w['n_countries']} report"),
         _progress_kpi("genotyped", g,
                       f"Counted apart from sequenced genomes (a genotyped participant is not a "
                       f"sequenced genome): latest cumulative figures at the {_end_of(year)} in "
                       f"{g['n_countries']} countries.",
-                      f"{g['n_countries']} countries; not genomes"),
+                      f"All countries; {g['n_countries']} report"),
         _catalogue_kpi("cohorts", k["n_cohorts"],
                        "Cohorts, biobanks and genomic collections in the atlas catalogue (rows, "
                        "not people). Their participants overlap (EPIC contains E3N, for "
