@@ -62,7 +62,7 @@ def _record(b, base: str, pages, with_responses: bool) -> list[dict]:
         pg.on("response", on_response)
         pg.goto(base + path)
         pg.wait_for_load_state("networkidle")
-        wait_quiet(pg, ms=800)  # until no callback has been pending for 800 ms
+        wait_quiet(pg, ms=800, timeout=60000)  # no callback pending for 800 ms (a loaded machine)
         pg.close()
     return calls
 

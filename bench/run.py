@@ -412,6 +412,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS),
                     help="run only these sections (the others keep their last results)")
+    ap.add_argument("--lighthouse-runs", type=int,
+                    help="Lighthouse runs per page and preset (default 3, 1 with --quick)")
     ap.add_argument("--record", choices=("before", "after"),
                     help="also keep issue 15's goal figures of this run as its before/after "
                          "(bench/issue15.json, rendered into RESULTS.md)")
@@ -437,7 +439,8 @@ def main() -> None:
         if only & {"first_load", "lighthouse"}:
             results["first_load"] = bench_first_load(base, I.FIRST_LOAD_PAGES, reps)
         if "lighthouse" in only:
-            results["lighthouse"] = bench_lighthouse(base, ALL_PAGES, 1 if args.quick else 3)
+            results["lighthouse"] = bench_lighthouse(base, ALL_PAGES, args.lighthouse_runs
+                                                     or (1 if args.quick else 3))
         if "payload" in only:
             results["payload"] = bench_payload(base, calls)
         if "throughput" in only:

@@ -14,9 +14,10 @@ from . import api, catalog, compression, downloads, embed, first_paint, guard, h
 def install(server: Flask) -> None:
     guard.install(server, lambda: get_app().callback_map)
     pinning.install(server)
-    from . import callback_memo
+    from . import callback_memo, fast_json
 
     callback_memo.install(server)  # Dash's callback view: answers kept per release
+    fast_json.install()  # Dash's answers encoded by orjson in one pass
     from . import precompress  # (not at the top: `python -m web.precompress` imports the app)
 
     precompress.install(server)  # before compression: runs after its buffering, before flask-compress
