@@ -17,6 +17,7 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
+from .embed import embed_button, embed_panel, wire_embed
 from .theme import graph_config
 
 _WIRED: set[str] = set()
@@ -62,7 +63,9 @@ def chart_card(prefix: str, title: str, *, sentence: str = "", csv_name: str | N
                 dbc.Button([html.I(className="bi bi-download me-1", **{"aria-hidden": "true"}),
                             "Download CSV"], id=f"{prefix}-csv", color="secondary", outline=True,
                            size="sm"),
+                embed_button(prefix),
             ], className="chart-actions my-2 d-print-none"),
+            embed_panel(prefix),
             dbc.Collapse(html.Div(id=f"{prefix}-table-slot"), id=f"{prefix}-table-collapse",
                          is_open=False),
             *table_stores(prefix, csv_name or f"{prefix}.csv"),
@@ -127,6 +130,7 @@ def _wire(prefix: str) -> None:
     if prefix in _WIRED:
         return
     _WIRED.add(prefix)
+    wire_embed(prefix)
     clientside_callback(
         ClientsideFunction("atlas", "toggle"),
         Output(f"{prefix}-table-collapse", "is_open"), Output(f"{prefix}-table-toggle", "children"),

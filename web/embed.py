@@ -34,28 +34,61 @@ class Embed:
     path: str  # the full view
     spec: Callable[[], Spec]
     fill: Callable[[], Callable]  # the page callback filling the card
-    params: tuple[str, ...]  # the Spec parameters the card reads, in the callback's order
-    height: int = 420
+    params: tuple[str, ...]  # the callback's arguments, in order (a name outside the Spec is None)
+    title: str = ""  # the card's title (a callback's ``title`` output replaces it)
+    name: str = ""  # the card's ``name`` in a callback filling several cards (``map_figure`` …)
 
 
-def _overview_spec():
-    from pages._overview_state import SPEC
-    return SPEC
-
-
-def _overview(name):
+def _spec(module: str, attr: str = "spec") -> Callable[[], Spec]:
     def get():
-        from pages import _overview_callbacks as cb
-        return getattr(cb, name)
+        from importlib import import_module
+        found = getattr(import_module(f"pages.{module}"), attr)
+        return found() if callable(found) else found
     return get
 
 
+def _fill(module: str, name: str) -> Callable[[], Callable]:
+    def get():
+        from importlib import import_module
+        return getattr(import_module(f"pages.{module}"), name)
+    return get
+
+
+_OVERVIEW = ("/", _spec("_overview_state", "SPEC"))
+_INFRA = ("/infrastructures", _spec("_infra_state"))
+_FUNDING = ("/funding", _spec("_funding_state"))
+_INFRA_FILTERS = ("kind", "parent", "status", "service", "standard")
+_FUNDING_FILTERS = ("programme", "kind", "topic")
+
+#: Every embeddable chart card: its prefix -> where it lives and how it is filled.
 EMBEDS: dict[str, Embed] = {
-    "overview-map": Embed("/", _overview_spec, _overview("update_map"), ("indicator", "year"), 520),
-    "overview-ranking": Embed("/", _overview_spec, _overview("update_ranking"),
-                              ("indicator", "year", "measure"), 520),
-    "overview-progress": Embed("/", _overview_spec, _overview("update_progress"),
-                               ("metric", "proxies"), 460),
+    "overview-map": Embed(*_OVERVIEW, _fill("_overview_callbacks", "update_map"),
+                          ("indicator", "year"), "Map of Europe"),
+    "overview-ranking": Embed(*_OVERVIEW, _fill("_overview_callbacks", "update_ranking"),
+                              ("indicator", "year", "measure"), "Countries ranked"),
+    "overview-progress": Embed(*_OVERVIEW, _fill("_overview_callbacks", "update_progress"),
+                               ("metric", "proxies"),
+                               "Progress towards one million genomes"),
+    "infra-map": Embed(*_INFRA, _fill("_infra_callbacks", "render"),
+                       (*_INFRA_FILTERS, "sort"), "Where the nodes are", "map"),
+    "infra-coverage": Embed(*_INFRA, _fill("_infra_callbacks", "render"),
+                            (*_INFRA_FILTERS, "sort"),
+                            "Which countries have which kind of node", "coverage"),
+    "funding-timeline": Embed(*_FUNDING, _fill("_funding_charts", "timeline"), _FUNDING_FILTERS,
+                              "Activities over time"),
+    "funding-budget": Embed(*_FUNDING, _fill("_funding_charts", "budget"),
+                            (*_FUNDING_FILTERS, "group", "money", "scope"),
+                            "Sourced budgets"),
+    "funding-map": Embed(*_FUNDING, _fill("_funding_charts", "participation"),
+                         (*_FUNDING_FILTERS, "view", "role"),
+                         "Participation by country", "map"),
+    "funding-calls-money": Embed(*_FUNDING, _fill("_funding_charts", "calls"), ("_raw",),
+                                 "Call budgets", "money"),
+    "funding-calls-counts": Embed(*_FUNDING, _fill("_funding_charts", "calls"), ("_raw",),
+                                  "Proposals and projects per call", "counts"),
+    "funding-outputs": Embed(*_FUNDING, _fill("_funding_charts", "outputs"),
+                             (*_FUNDING_FILTERS, "x", "y"),
+                             "Participation against outputs"),
 }
 
 
@@ -67,14 +100,14 @@ def view_state(embed: Embed, args) -> dict:
     """The embed's state from the query string: strict (a 400 names what is wrong)."""
     spec = embed.spec()
     by_name = {p.name: p for p in spec.params}
-    unknown = [k for k in args if k not in embed.params and k != urls.RELEASE_PARAM]
+    unknown = [k for k in args if k not in by_name and k != urls.RELEASE_PARAM]
     if unknown:
-        raise BadParam(f"Unknown parameter “{unknown[0][:40]}” for this chart; it takes "
-                       f"{', '.join(embed.params)} (and release).")
+        takes = [n for n in embed.params if n in by_name]
+        raise BadParam(f"Unknown parameter “{unknown[0][:40]}”; this chart takes "
+                       + (", ".join(takes) + " (and release)." if takes else "only release."))
     state = {}
-    for name in embed.params:
-        raw = args.get(name)
-        value, note = by_name[name].clean(raw)
+    for name, param in by_name.items():  # the page's other parameters are checked too
+        value, note = param.clean(args.get(name))
         if note:
             raise BadParam(f"Parameter “{name}”: {note.replace('; showing the default.', '.')}")
         state[name] = value
@@ -132,13 +165,15 @@ def render(chart: str) -> Response:
         state = view_state(embed, request.args)
     except BadParam as e:
         return _error(400, "Embed parameter not valid", str(e))
-    out = _call(embed.fill(), *(state[n] for n in embed.params))
+    raw = _call(embed.fill(), *(state.get(n) for n in embed.params))
+    part = (lambda k: f"{embed.name}_{k}") if embed.name else (lambda k: k)
+    out = {k: raw.get(part(k)) for k in ("figure", "sources", "title")}
     rel = release_info()
     release = rel["release_id"]
-    search = embed.spec().to_search(state)
+    search = embed.spec().to_search({n: state[n] for n in embed.params if n in state})
     full = embed.path + urls.query_string(
         [*[(k, v) for k, v in _pairs(search)], (urls.RELEASE_PARAM, release)])
-    title = out.get("title") or chart
+    title = out.get("title") or embed.title or chart
     fig_json = _figure_json(out["figure"]).replace("</", "<\\/")
     config = json.dumps({**graph_config(), "responsive": True})
     body = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from data import db
+from web.embed import EMBEDS
 
 
 @pytest.fixture
@@ -23,13 +24,16 @@ def _figure(resp) -> dict:
     return json.loads(m.group(1).replace(b"<\\/", b"</"))
 
 
-@pytest.mark.parametrize("chart", ["overview-map", "overview-ranking", "overview-progress"])
+@pytest.mark.parametrize("chart", sorted(EMBEDS))
 def test_an_embed_serves_its_chart_sources_release_and_a_link_back(client, chart):
     resp = client.get(f"/embed/{chart}")
     assert resp.status_code == 200, resp.data[:300]
     html = resp.get_data(as_text=True)
     assert _figure(resp)["data"]
-    assert 'id="embed-sources"' in html and "http" in html.split('id="embed-sources"')[1][:4000]
+    sources = html.split('id="embed-sources"')[1][:4000]
+    assert "<a href=" in sources  # sources, or (money against outputs) the records that cite them
+    if chart.startswith("overview-"):
+        assert "http" in sources
     rid = db.release().release_id
     assert f'<span id="embed-release">{rid}</span>' in html
     assert f'href="/?release={rid}"' in html or f"release={rid}" in html
@@ -93,3 +97,35 @@ def test_only_embeds_may_be_framed_by_other_sites(client, monkeypatch):
 
 def test_a_catalogue_request_with_an_unsupported_accept_is_a_406(client):
     assert client.get("/catalog", headers={"Accept": "image/png"}).status_code == 406
+
+
+def test_the_page_s_other_view_parameters_are_accepted_and_checked(client):
+    assert client.get("/embed/overview-map?metric=genotyped&measure=per_million").status_code == 200
+    resp = client.get("/embed/overview-map?metric=nope")
+    assert resp.status_code == 400 and "“metric”" in resp.get_data(as_text=True)
+
+
+def test_every_embeddable_card_is_served_and_offers_embed():
+    import app  # noqa: F401
+    from components.chart_card import chart_card
+    from components.embed import EMBEDDABLE
+    from tests.callbacks.harness import ids_in
+    from web.embed import EMBEDS
+
+    assert set(EMBEDS) == set(EMBEDDABLE)
+    for prefix in EMBEDDABLE:
+        ids = ids_in(chart_card(prefix, "t"))
+        assert {f"{prefix}-embed", f"{prefix}-embed-code", f"{prefix}-embed-copy"} <= set(ids)
+    assert "overview-x-embed" not in ids_in(chart_card("overview-x", "t"))
+
+
+def test_other_pages_charts_link_back_to_their_page_and_check_their_filters(client):
+    html = client.get("/embed/infra-map?sort=gaps").get_data(as_text=True)
+    assert re.search(r'id="embed-full" href="/infrastructures\?sort=gaps&amp;release=\w+"', html)
+    assert "Where the nodes are" in html
+    html = client.get("/embed/funding-calls-money").get_data(as_text=True)
+    assert re.search(r'id="embed-full" href="/funding\?release=\w+"', html)
+    resp = client.get("/embed/funding-budget?money=lots")
+    assert resp.status_code == 400 and "“money”" in resp.get_data(as_text=True)
+    resp = client.get("/embed/funding-calls-counts?_raw=1")
+    assert resp.status_code == 400
