@@ -32,9 +32,11 @@ def timeline_table(rows: pd.DataFrame):
             "drawn": ("yes" if r.drawable else "no (start date not stated)")
             + (" — open-ended, drawn up to today" if r.drawable and r.open_ended else ""),
             "source_urls": joined(r.source_urls)} for r in rows.itertuples()]
-    cols = [{"field": "name", "minWidth": 240}, {"field": "kind"}, {"field": "programme"},
-            {"field": "start_date"}, {"field": "end_date"}, {"field": "drawn", "minWidth": 200},
-            {"field": "activity_id"}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
+    cols = [{"field": "name", "headerName": "Activity", "pinned": "left", "minWidth": 180},
+            {"field": "kind", "headerName": "Kind"}, {"field": "programme", "headerName": "Programme"},
+            {"field": "start_date", "headerName": "Start"}, {"field": "end_date", "headerName": "End"},
+            {"field": "drawn", "headerName": "On the timeline", "minWidth": 200},
+            {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return out, cols
 
 
@@ -51,20 +53,27 @@ def undrawn_note(rows: pd.DataFrame) -> html.P:
                   className="small mb-0", id="funding-timeline-undrawn")
 
 
-def budget_table(groups: pd.DataFrame, group: str, money_label: str):
+def budget_table(groups: pd.DataFrame, group: str, money_label: str, names: dict | None = None):
+    """One row per group; ``names`` (activity id -> name) puts the activities' names on screen
+    (their ids stay in the rows)."""
     lab = topic_label if group == "topic" else str
+    names = names or {}
     out = [{"group": lab(r.grp), "amount_eur": _num(r.amount_eur),
             "with_budget": int(r.n_with_budget), "activities": int(r.n_total),
             "without_budget": int(r.n_total - r.n_with_budget),
             "with_budget_ids": joined(r.with_budget_ids),
             "missing_budget_ids": joined(r.missing_budget_ids),
+            "with_budget_names": joined(names.get(i, i) for i in r.with_budget_ids),
+            "missing_budget_names": joined(names.get(i, i) for i in r.missing_budget_ids),
             "source_urls": joined(dict.fromkeys(r.source_urls))} for r in groups.itertuples()]
     cols = [{"field": "group", "headerName": group.capitalize(), "minWidth": 200},
             money_col("amount_eur", f"{money_label} (sum of published, €)"),
             {"field": "with_budget", "headerName": "With a published figure", "type": "numericColumn"},
             {"field": "activities", "headerName": "Activities", "type": "numericColumn"},
             {"field": "without_budget", "headerName": "Without (not summed)", "type": "numericColumn"},
-            {"field": "with_budget_ids", "minWidth": 220}, {"field": "missing_budget_ids", "minWidth": 220},
+            {"field": "with_budget_names", "headerName": "Activities with a published figure",
+             "minWidth": 240},
+            {"field": "missing_budget_names", "headerName": "Activities without", "minWidth": 240},
             {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return out, cols
 
@@ -88,10 +97,13 @@ def participation_table(links: pd.DataFrame, counts: pd.DataFrame, what: str):
                      "coordinates": int((lk.role == "coordinator").sum()),
                      "items": joined(lk.item_label), "item_ids": joined(lk.item_id),
                      "source_urls": joined(urls)})
-    cols = [{"field": "country", "minWidth": 140}, {"field": "iso3"},
-            {"field": "n", "headerName": f"{what.capitalize()} recorded", "type": "numericColumn"},
-            {"field": "coordinates", "headerName": "Of which coordinated", "type": "numericColumn"},
-            {"field": "items", "minWidth": 260}, {"field": "item_ids", "minWidth": 200},
+    cols = [{"field": "country", "headerName": "Country", "pinned": "left", "minWidth": 130},
+            {"field": "iso3", "headerName": "ISO3", "maxWidth": 90},
+            {"field": "n", "headerName": f"{what.capitalize()} recorded", "type": "numericColumn",
+             "valueFormatter": NUMBER_FORMATTER},
+            {"field": "coordinates", "headerName": "Of which coordinated", "type": "numericColumn",
+             "valueFormatter": NUMBER_FORMATTER},
+            {"field": "items", "headerName": what.capitalize(), "minWidth": 260},
             {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
@@ -119,24 +131,34 @@ def coverage_note(items: pd.DataFrame, what: str) -> str:
             "country's count is what the sources list, not necessarily all it takes part in.")
 
 
-def calls_table(calls: pd.DataFrame):
+def calls_table(calls: pd.DataFrame, project_names: dict | None = None):
+    """One row per call; ``project_names`` (project id -> label) names its projects in the data."""
+    project_names = project_names or {}
     rows = [{"call": f"{r.programme} {r.year}", "call_id": r.call_id, "topic": _s(r.topic),
              "budget_announced_eur": _num(r.budget_announced_eur),
              "budget_awarded_eur": _num(r.budget_awarded_eur),
              "preproposals_eligible": _num(r.preproposals_eligible),
              "full_proposals_invited": _num(r.full_proposals_invited),
              "projects_funded": _num(r.projects_funded), "projects_in_data": int(r.n_projects_in_data),
-             "project_ids_in_data": joined(r.project_ids_in_data), "notes": _s(r.notes),
+             "project_ids_in_data": joined(r.project_ids_in_data),
+             "projects_in_data_names": joined(project_names.get(i, i) for i in r.project_ids_in_data),
+             "notes": _s(r.notes),
              "source_urls": joined(r.source_urls)} for r in calls.itertuples()]
-    cols = [{"field": "call", "minWidth": 160}, {"field": "topic", "minWidth": 260},
+    cols = [{"field": "call", "headerName": "Call", "pinned": "left", "minWidth": 140},
+            {"field": "topic", "headerName": "Topic", "minWidth": 260},
             money_col("budget_announced_eur", "Budget announced (€)"),
             money_col("budget_awarded_eur", "Budget awarded (€)"),
-            {"field": "preproposals_eligible", "valueFormatter": NUMBER_FORMATTER},
-            {"field": "full_proposals_invited", "valueFormatter": NUMBER_FORMATTER},
-            {"field": "projects_funded", "valueFormatter": NUMBER_FORMATTER},
-            {"field": "projects_in_data", "headerName": "Projects in this atlas's data"},
-            {"field": "project_ids_in_data", "minWidth": 200}, {"field": "call_id"},
-            {"field": "notes", "minWidth": 320}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
+            {"field": "preproposals_eligible", "headerName": "Pre-proposals eligible",
+             "valueFormatter": NUMBER_FORMATTER, "type": "numericColumn"},
+            {"field": "full_proposals_invited", "headerName": "Full proposals invited",
+             "valueFormatter": NUMBER_FORMATTER, "type": "numericColumn"},
+            {"field": "projects_funded", "headerName": "Projects funded",
+             "valueFormatter": NUMBER_FORMATTER, "type": "numericColumn"},
+            {"field": "projects_in_data", "headerName": "Projects in this atlas's data",
+             "valueFormatter": NUMBER_FORMATTER, "type": "numericColumn"},
+            {"field": "projects_in_data_names", "headerName": "Which projects", "minWidth": 200},
+            {"field": "notes", "headerName": "Notes", "minWidth": 320},
+            {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
 
@@ -146,7 +168,7 @@ def project_coverage_text(cov: dict) -> str:
                         for c, n in cov["unknown_count_calls"])
     return (f"{cov['in_data']} funded research projects are in the data. The calls that publish how "
             f"many projects they funded report {cov['published_total']} in total (sum of "
-            f"projects_funded over {len(cov['published_calls'])} calls: {parts}); "
+            f"the published counts of {len(cov['published_calls'])} calls: {parts}); "
             f"{cov['in_data_from_published']} of those are in the data. "
             + (f"Calls without a published count: {unknown}. " if unknown else "")
             + f"{len(cov['unmatched'])} projects are not matched to a listed call (call not stated, "
@@ -172,11 +194,15 @@ def project_rows(p: pd.DataFrame) -> list[dict]:
 
 def project_columns() -> list[dict]:
     return [{"field": "label", "headerName": "Project", "pinned": "left", "minWidth": 150},
-            {"field": "title", "minWidth": 260}, {"field": "call", "minWidth": 160},
-            {"field": "programme"}, {"field": "start_date"}, {"field": "end_date"},
+            {"field": "title", "headerName": "Title", "minWidth": 260},
+            {"field": "call", "headerName": "Call", "minWidth": 160},
+            {"field": "programme", "headerName": "Programme"},
+            {"field": "start_date", "headerName": "Start"}, {"field": "end_date", "headerName": "End"},
             money_col("total_funding_eur", "Total funding (€)"),
-            {"field": "coordinator"}, {"field": "partners"}, {"field": "topics"},
-            {"field": "confidence"},
+            {"field": "coordinator", "headerName": "Coordinator (ISO3)"},
+            {"field": "partners", "headerName": "Partners (ISO3)"},
+            {"field": "topics", "headerName": "Topics"},
+            {"field": "confidence", "headerName": "Confidence"},
             sources_column(220), *hidden_cols(["project_id", "source_urls", "notes"])]
 
 
@@ -193,7 +219,8 @@ def outputs_rows(o: pd.DataFrame) -> list[dict]:
 
 def outputs_columns() -> list[dict]:
     n = {"type": "numericColumn", "maxWidth": 150}
-    return [{"field": "country", "pinned": "left", "minWidth": 130}, {"field": "iso3", "maxWidth": 90},
+    return [{"field": "country", "headerName": "Country", "pinned": "left", "minWidth": 130},
+            {"field": "iso3", "headerName": "ISO3", "maxWidth": 90},
             {"field": "n_activities", "headerName": "Funded activities", **n},
             {"field": "n_coordinated", "headerName": "Coordinates", **n},
             {"field": "n_projects", "headerName": "Research projects", **n},

@@ -76,7 +76,7 @@ def hidden_cols(fields: list[str]) -> list[dict]:
 def sources_column(min_width: int) -> dict:
     """The on-screen sources column: links labelled by domain (see :func:`md_links`); the CSV
     carries the plain ``source_urls`` instead."""
-    return {"field": "sources", "cellRenderer": "ExternalLinks",  # assets/atlas.js
+    return {"field": "sources", "headerName": "Sources", "cellRenderer": "ExternalLinks",  # atlas.js
             "minWidth": min_width, "filter": False}
 
 

@@ -11,7 +11,16 @@ from components.cells import joined
 from components.chart_key import matrix_list
 from components.figures.infra import COVERAGE, LOCATION_LABEL, STATUS_LABEL, kind_label
 from components.fmt import domain, source_links
-from components.infra_tables import YEAR_FORMATTER, hidden_cols, source_cells, sources_column
+from components.infra_tables import (
+    NUMBER_FORMATTER,
+    YEAR_FORMATTER,
+    hidden_cols,
+    source_cells,
+    sources_column,
+)
+
+#: Coordinates to four decimals (about 10 m), as the sources give them at most.
+DEGREES = {"function": "params.value == null ? '' : d3.format('.4~f')(params.value)"}
 
 
 def sources_line(url_lists, *, what: str, release: dict | None) -> html.Small:
@@ -38,10 +47,14 @@ def map_table(located: pd.DataFrame) -> tuple[list[dict], list[dict]]:
              "city": r.city if isinstance(r.city, str) else "", "lat": r.lat, "lon": r.lon,
              "location": LOCATION_LABEL.get(r.location_precision, ""),
              "source_urls": joined(r.source_urls)} for r in located.itertuples()]
-    cols = [{"field": "name", "minWidth": 220}, {"field": "kind"}, {"field": "status"},
-            {"field": "country"}, {"field": "city"}, {"field": "lat"}, {"field": "lon"},
+    # the node id stays in the row (selection, tests) but is not a column: labels, not internal ids
+    cols = [{"field": "name", "headerName": "Node", "pinned": "left", "minWidth": 160},
+            {"field": "kind", "headerName": "Kind"}, {"field": "status", "headerName": "Status"},
+            {"field": "country", "headerName": "Country"}, {"field": "city", "headerName": "City"},
+            {"field": "lat", "headerName": "Latitude", "type": "numericColumn", "valueFormatter": DEGREES},
+            {"field": "lon", "headerName": "Longitude", "type": "numericColumn", "valueFormatter": DEGREES},
             {"field": "location", "headerName": "Location precision", "minWidth": 200},
-            {"field": "infra_id"}, {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
+            {"field": "source_urls", "headerName": "Source URLs", "minWidth": 300}]
     return rows, cols
 
 
@@ -53,7 +66,7 @@ def coverage_table(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
     for c in countries.itertuples():
         sub = cov[cov.iso3 == c.iso3].set_index("kind")
         row = {"country": c.name, "iso3": c.iso3}
-        ids, urls = [], []
+        ids, names, urls = [], [], []
         for k in kinds:
             r = sub.loc[k] if k in sub.index else None
             if r is None or r.coverage == "none":
@@ -61,19 +74,22 @@ def coverage_table(cov: pd.DataFrame, kinds: list[str], countries: pd.DataFrame,
                 continue
             row[k] = f"{STATUS_LABEL[r.coverage]} ({int(r.n_nodes)})"
             ids += list(r.infra_ids)
+            names += [n for n in r.node_names if n not in names]
             urls += [u for u in r.source_urls if u not in urls]
         row["funded_activities"] = int(p.loc[c.iso3, "n_activities"]) if c.iso3 in p.index else 0
         row["research_projects"] = int(p.loc[c.iso3, "n_projects"]) if c.iso3 in p.index else 0
         row["infra_ids"] = joined(ids)
+        row["nodes"] = joined(names)
         row["source_urls"] = joined(urls)
         rows.append(row)
-    cols = ([{"field": "country", "pinned": "left", "minWidth": 140}, {"field": "iso3"}]
+    cols = ([{"field": "country", "headerName": "Country", "pinned": "left", "minWidth": 130},
+             {"field": "iso3", "headerName": "ISO3", "maxWidth": 90}]
             + [{"field": k, "headerName": kind_label(k), "minWidth": 140} for k in kinds]
             + [{"field": "funded_activities", "headerName": "Funded activities (recorded)",
-                "type": "numericColumn"},
+                "type": "numericColumn", "valueFormatter": NUMBER_FORMATTER},
                {"field": "research_projects", "headerName": "Research projects (recorded)",
-                "type": "numericColumn"},
-               {"field": "infra_ids", "headerName": "Node ids", "minWidth": 220},
+                "type": "numericColumn", "valueFormatter": NUMBER_FORMATTER},
+               {"field": "nodes", "headerName": "Nodes", "minWidth": 260},
                {"field": "source_urls", "headerName": "Source URLs", "minWidth": 320}])
     return rows, cols
 
@@ -118,13 +134,16 @@ def node_rows(nodes: pd.DataFrame) -> list[dict]:
 
 def node_columns() -> list[dict]:
     return [
-        {"field": "name", "pinned": "left", "minWidth": 220},
-        {"field": "kind", "minWidth": 150}, {"field": "parent", "minWidth": 130},
-        {"field": "country"}, {"field": "city"}, {"field": "status", "minWidth": 120},
+        {"field": "name", "headerName": "Node", "pinned": "left", "minWidth": 160},
+        {"field": "kind", "headerName": "Kind", "minWidth": 150},
+        {"field": "parent", "headerName": "Parent organisation", "minWidth": 130},
+        {"field": "country", "headerName": "Country"}, {"field": "city", "headerName": "City"},
+        {"field": "status", "headerName": "Status", "minWidth": 120},
         {"field": "since_year", "headerName": "Since", "valueFormatter": YEAR_FORMATTER,
          "maxWidth": 160},
         {"field": "location", "headerName": "Location precision", "minWidth": 180},
-        {"field": "services", "minWidth": 140}, {"field": "standards", "minWidth": 140},
+        {"field": "services", "headerName": "Services", "minWidth": 140},
+        {"field": "standards", "headerName": "Standards", "minWidth": 140},
         sources_column(260),
         *hidden_cols(["operator", "website", "infra_id", "source_urls", "notes"]),
     ]
@@ -146,9 +165,10 @@ def standard_rows(cat: pd.DataFrame) -> list[dict]:
 
 def standard_columns() -> list[dict]:
     return [
-        {"field": "name", "pinned": "left", "minWidth": 200},
-        {"field": "category", "minWidth": 120}, {"field": "body", "minWidth": 180},
-        {"field": "purpose", "minWidth": 360},
+        {"field": "name", "headerName": "Standard", "pinned": "left", "minWidth": 150},
+        {"field": "category", "headerName": "Category", "minWidth": 120},
+        {"field": "body", "headerName": "Maintained by", "minWidth": 180},
+        {"field": "purpose", "headerName": "Purpose", "minWidth": 360},
         {"field": "n_nodes", "headerName": "Nodes stating support", "type": "numericColumn",
          "maxWidth": 150},
         {"field": "nodes", "headerName": "Which nodes", "minWidth": 220},

@@ -69,7 +69,8 @@ def budget(programme, kind, topic, group, money, scope):
     fig = budget_figure(groups, topic_label if st["group"] == "topic" else str)
     height = max(240, 40 * len(groups) + 90)  # two-line labels need 40 px a row
     fig.update_layout(height=height)
-    grid, cols = budget_table(groups, st["group"], label)
+    acts = funding.activities()
+    grid, cols = budget_table(groups, st["group"], label, dict(zip(acts.activity_id, acts.name)))
     src = sources_line([u for u in groups.source_urls], what="the activities with a budget",
                        release=release_info())
     note = ("Funding calls are summed separately: their money is part of the projects and "
@@ -137,7 +138,8 @@ def calls(_raw):
         ("Full proposals invited", list(c.full_proposals_invited), "#CC79A7"),
         ("Projects funded", list(c.projects_funded), "#009E73"),
         ("Projects in this atlas's data", list(c.n_projects_in_data), "#000000")], money=False)
-    rows, cols = calls_table(c)
+    proj = funding.projects()
+    rows, cols = calls_table(c, dict(zip(proj.project_id, proj.label)))
     src = sources_line(c.source_urls, what=f"the {len(c)} calls", release=release_info())
     note = [f"{len(c)} calls are charted. "]
     if len(gap):
@@ -145,7 +147,6 @@ def calls(_raw):
                     "(the data keeps a row only to record the gap). ")
     note.append("Several calls have conflicting figures in their sources; the notes column of the "
                 "table says which.")
-    proj = funding.projects()
     cov = project_coverage_text(funding.project_coverage(funding.calls(), proj))
     return {**card_values(money, rows, cols, src, name="money"),
             **card_values(counts, rows, cols, src, name="counts"),

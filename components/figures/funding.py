@@ -6,6 +6,7 @@ it gets a "no public figure" label in its place.
 """
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -280,15 +281,70 @@ def outputs_scatter(df: pd.DataFrame, x: str, y: str, x_label: str, y_label: str
         first.add((a, b))
         hover.append("<b>" + ", ".join(names[i] for i in isos) + f"</b><br>{x_label}: {int(a)}"
                      f"<br>{y_label}: {int(b):,}")
+    top = float(d[x].max()) if len(d) else 1.0
+    xr = (-0.6, top * 1.05 + 0.6)
+    text, where = place_labels(list(d[x]), list(d[y]), text, xr, log_y=log_y)
     fig = go.Figure(go.Scatter(
-        x=d[x], y=d[y], mode="markers+text", text=text, textposition="top center",
+        x=d[x], y=d[y], mode="markers+text", text=text, textposition=where,
         textfont={"size": 10}, customdata=list(d.iso3), cliponaxis=False,
         marker={"size": 10, "color": PALETTE[0], "line": {"width": 0.6, "color": "white"}},
         hovertext=hover, hovertemplate="%{hovertext}<extra></extra>"))
-    top = float(d[x].max()) if len(d) else 1.0
-    fig.update_xaxes(title_text=x_label, range=[-0.6, top * 1.05 + 0.6])
+    fig.update_xaxes(title_text=x_label, range=list(xr))
     fig.update_yaxes(title_text=y_label + (" (log scale)" if log_y else ""),
                      type="log" if log_y else "linear")
     fig.update_layout(margin={"l": 72, "r": 16, "t": 16, "b": 56}, showlegend=False,
                       clickmode="event")
     return fig
+
+
+#: The smallest plot area the scatter is drawn in (a phone), for placing its labels.
+LABEL_BOX_PX = (230, 330)
+_POSITIONS = ("top center", "bottom center", "middle right", "middle left")
+
+
+def place_labels(xs: list, ys: list, texts: list[str], x_range, *, log_y: bool,
+                 px: tuple[int, int] = LABEL_BOX_PX) -> tuple[list[str], list[str]]:
+    """Point labels that do not run into each other: each label takes the first of above, below,
+    right, left of its point where it overlaps no label placed before it and no other point (on a
+    plot area of ``px`` pixels, the smallest it is drawn in); a label with no free place is left out
+    (the hover and the table still name the point). Returns (texts, textpositions)."""
+    w_px, h_px = px
+    if not xs:
+        return [], []
+    ty = [math.log10(v) if log_y else float(v) for v in ys]
+    lo, hi = min(ty), max(ty)
+    pad = (hi - lo) * 0.08 or 1.0
+    ylo, yhi = lo - pad, hi + pad
+
+    def to_px(a, b):
+        return ((a - x_range[0]) / (x_range[1] - x_range[0]) * w_px,
+                (b - ylo) / (yhi - ylo) * h_px)
+
+    pts = [to_px(a, b) for a, b in zip(xs, ty)]
+    taken = [(px_ - 6, py - 6, px_ + 6, py + 6) for px_, py in pts]  # the markers
+    out_t, out_p = [], []
+    for (cx, cy), t in zip(pts, texts):
+        if not t:
+            out_t.append("")
+            out_p.append("top center")
+            continue
+        w, h = len(t) * 6.2 + 4, 13
+        boxes = {"top center": (cx - w / 2, cy + 7, cx + w / 2, cy + 7 + h),
+                 "bottom center": (cx - w / 2, cy - 7 - h, cx + w / 2, cy - 7),
+                 "middle right": (cx + 7, cy - h / 2, cx + 7 + w, cy + h / 2),
+                 "middle left": (cx - 7 - w, cy - h / 2, cx - 7, cy + h / 2)}
+        own = (cx - 6, cy - 6, cx + 6, cy + 6)
+        for pos in _POSITIONS:
+            b = boxes[pos]
+            if b[0] < -4 or b[2] > w_px + 4:
+                continue
+            if not any(o != own and b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]
+                       for o in taken):
+                taken.append(b)
+                out_t.append(t)
+                out_p.append(pos)
+                break
+        else:
+            out_t.append("")
+            out_p.append("top center")
+    return out_t, out_p

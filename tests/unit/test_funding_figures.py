@@ -123,3 +123,41 @@ def test_participation_list_names_what_each_country_coordinates_and_joins(mini_d
     assert "coordinates (1): Alpha project" in fin and "takes part in (1): Beta" in fin
     assert "takes part in (1): Alpha project" in swe and "coordinates" not in swe
     assert "not recorded as taking part" in mda
+
+
+def test_chart_tables_head_every_column_and_show_names_not_ids(mini_data):
+    """'Show as table' under the timeline, budgets, participation and calls: every column has a
+    header and no column shows an internal id (ids stay in the rows for the selection)."""
+    from components import funding_views as V
+    today = dt.date(2026, 11, 24)
+    acts = funding.activities()
+    names = dict(zip(acts.activity_id, acts.name))
+    groups, _ = funding.budget()
+    tables = [V.timeline_table(funding.timeline_rows(acts, today))[1],
+              V.budget_table(groups, "programme", "Total budget", names)[1],
+              V.calls_table(funding.calls())[1], V.outputs_columns(), V.project_columns()]
+    links = funding.links()
+    counts = funding.participation(links, funding.links()[["iso3"]].drop_duplicates()
+                                   .assign(name="x"), "activities")
+    tables.append(V.participation_table(links, counts, "funded activities")[1])
+    for cols in tables:
+        assert all(c.get("headerName") for c in cols if not c.get("hide")), cols
+        assert not [c["field"] for c in cols if c["field"].endswith(("_id", "_ids"))
+                    and not c.get("hide")]
+    rows, _ = V.budget_table(groups, "programme", "Total budget", names)
+    shown = " ".join(r["with_budget_names"] + r["missing_budget_names"] for r in rows)
+    assert any(n in shown for n in names.values())
+
+
+def test_scatter_labels_of_crowded_points_never_sit_on_each_other():
+    """Neighbouring points get their labels on different sides, or lose the label (the hover keeps
+    every name): on a phone "CZE, PRT" and "NOR" had run into one another."""
+    df = pd.DataFrame({"iso3": ["CZE", "PRT", "NOR", "LUX", "ESP"], "name": list("ABCDE"),
+                       "x": [4, 4, 5, 6, 5], "y": [6, 6, 6, 6, 12]})
+    t = F.outputs_scatter(df, "x", "y", "X", "Y", log_y=False).data[0]
+    shown = [(p, i) for i, (txt, p) in enumerate(zip(t.text, t.textposition)) if txt]
+    assert ("top center", 4) in shown  # a point alone keeps its label above it
+    side = {i: p for p, i in shown}
+    for a, b in ((0, 2), (2, 3)):  # neighbours one unit apart: never both labelled on one side
+        assert a not in side or b not in side or side[a] != side[b]
+    assert all(n in " ".join(t.hovertext) for n in "ABCDE")

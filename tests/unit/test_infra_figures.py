@@ -108,3 +108,23 @@ def test_coverage_figure_has_no_plotly_legend(mini_data):
                             countries[["iso3"]].assign(n_activities=1, n_projects=1))
     assert fig.layout.showlegend is False
     assert all(t.x is None or any(v is not None for v in t.x) for t in fig.data)
+
+
+def test_chart_tables_head_every_column_and_show_names_not_ids(mini_data):
+    """'Show as table' under the map and the matrix: every column has a header, no column shows
+    an internal id (the ids stay in the rows), counts are formatted with separators."""
+    from components.infra_views import coverage_table, map_table
+    nodes = infra.nodes()
+    countries = infra.matrix_countries()
+    kinds = ["elixir_node", "fega_node"]
+    cov = infra.coverage(nodes, countries, kinds)
+    part = countries[["iso3"]].assign(n_activities=1, n_projects=0)
+    mrows, mcols = map_table(nodes[nodes.lat.notna()])
+    crows, ccols = coverage_table(cov, kinds, countries, part)
+    for cols in (mcols, ccols):
+        assert all(c.get("headerName") for c in cols)
+        assert not [c["field"] for c in cols if c["field"].endswith(("_id", "_ids"))]
+    assert "fega-fi" in {r["infra_id"] for r in mrows}
+    fin = next(r for r in crows if r["iso3"] == "FIN")
+    assert "fega-fi" not in fin["nodes"] and fin["nodes"]
+    assert all("valueFormatter" in c for c in ccols if c.get("type") == "numericColumn")
