@@ -164,7 +164,9 @@ def outputs_section() -> html.Div:
             dbc.Col([chart_card("funding-outputs", "Participation against outputs", graph_height=460,
                           extra_controls=controls,
                           sentence="One point per country that has both values; countries without "
-                                   "a public figure for the output are listed below, not drawn."),
+                                   "a public figure for the output are listed below, not drawn. A "
+                                   "label that would cover another is left out: hover the point or "
+                                   "see the table."),
                      html.Div(id="funding-outputs-missing", className="small mb-3")], lg=6),
             dbc.Col(dbc.Card([
                 dbc.CardHeader(html.H2("Per country", className="h6 m-0")),

@@ -22,8 +22,9 @@ def _style(key: str) -> dict:
 
 def columns(facts: dict, challenges: dict) -> list[dict]:
     """Column groups per challenge; ``facts``: key -> (challenge, label, definition)."""
-    # Not pinned: a pinned column beside column groups leaves an empty ARIA header row group.
-    cols: list[dict] = [{"field": "name", "headerName": "Country", "minWidth": 130}]
+    # Not pinned: a pinned column beside column groups leaves an empty ARIA header row group (axe).
+    # Narrow, so a phone shows a fact beside each country; the grid scrolls inside, not the page.
+    cols: list[dict] = [{"field": "name", "headerName": "Country", "width": 120, "minWidth": 100}]
     for ch, title in challenges.items():
         kids = [{"field": k, "headerName": lbl, "headerTooltip": d, "cellStyle": _style(k),
                  "minWidth": 160 if k != "standards" else 220, "wrapText": True, "autoHeight": True,
