@@ -50,10 +50,14 @@ def facet_block(key: str, value: list, *, match_value: str | None = None, open_:
         body.append(extra)
     # dbc.Checklist renders plain labelled checkboxes; Dash 4's dcc.Checklist nests inputs inside
     # role="option" elements of an unnamed listbox, which axe reports as serious violations.
-    body.append(html.Div(dbc.Checklist(id=f"cohorts-{key}", options=[], value=value,
-                                       class_name="facet-list"),
+    # The options (with their counts) arrive from a callback: start with every option of a
+    # vocabulary, counts pending, so the column does not grow under the reader; the country list
+    # scrolls inside a box of fixed height.
+    _, labels = FACETS[key]
+    body.append(html.Div(dbc.Checklist(id=f"cohorts-{key}", options=placeholder_options(labels, value),
+                                       value=value, class_name="facet-list"),
                          role="group", **{"aria-labelledby": head_id},
-                         style={"maxHeight": "16rem", "overflowY": "auto"} if key == "countries" else None))
+                         className="facet-scroll" if key == "countries" else None))
     return html.Details([html.Summary(heading, id=head_id, className="fw-semibold"),
                          html.Div(body, className="pt-1")],
                         open=open_, className="facet border-bottom py-2", id=f"cohorts-{key}-facet")
@@ -73,6 +77,17 @@ def facet_options(counts: dict, selected, labels: dict | None = None, order=None
                                                          "text-bg-light border ms-2 fw-normal")]),
                     "value": v, "disabled": n == 0 and v not in selected})
     return out
+
+
+def placeholder_options(labels: dict | None, selected) -> list[dict]:
+    """The options a facet starts with before its counts arrive: every value of its vocabulary
+    (``labels``; none for the country list) with a pending count, or the selected values."""
+    keys = list(labels) if labels else []
+    keys += [k for k in (selected or []) if k not in keys]
+    return [{"label": html.Span([(labels or {}).get(v, v),
+                                 html.Span("…", className="badge rounded-pill text-bg-light border ms-2 "
+                                                          "fw-normal", **{"aria-hidden": "true"})]),
+             "value": v} for v in keys]
 
 
 # ---- the order in which filters were added ----------------------------------------------------

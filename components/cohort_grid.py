@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from .chart_card import data_grid
 from .cohort_facets import ACCESS_LABEL, DATA_LABEL, KIND_LABEL, RECRUITMENT_LABEL, SIZE_LABEL
-from .fmt import domain, is_missing
+from .fmt import NO_FIGURE, domain, is_missing
 
 
 def results_grid(sort_key: str, descending: bool, filter_model: dict) -> object:
@@ -24,7 +24,7 @@ def results_grid(sort_key: str, descending: bool, filter_model: dict) -> object:
                          "localeText": {"noRowsToShow": "No cohort matches these filters."}})
 
 
-_NUM = {"function": "params.value == null ? 'no public figure' : d3.format(',')(params.value)"}
+_NUM = {"function": f"params.value == null ? '{NO_FIGURE}' : d3.format(',')(params.value)"}
 #: grid column id -> public sort key (data.queries.cohorts.SORTABLE)
 COL_SORT = {"name": "name", "acronym": "acronym", "countries": "countries", "kind": "kind",
             "participants": "participants", "participants_as_of": "participants_as_of",
@@ -50,8 +50,11 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
             c["sort"] = "desc" if descending else "asc"
         return c
 
+    # The access columns come right after the figures, so "Where to apply" is in reach on a phone
+    # (the cohort's name stays pinned while the rest scrolls inside the table).
     return [
-        col("name", "Cohort", pinned="left", width=250, tooltipField="name"),
+        col("name", "Cohort", pinned="left", width=250, minWidth=130, tooltipField="name",
+            wrapText=True, autoHeight=True, cellClass="cohorts-name-cell"),
         col("acronym", "Acronym", width=110),
         col("countries", "Countries", width=150, tooltipField="countries"),
         col("kind", "Kind", width=150),
@@ -60,14 +63,14 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
         col("participants_as_of", "As of", width=105, valueFormatter={"function": (
             "params.value != null ? String(params.value) : "
             "(params.data && params.data.participants != null ? 'not stated' : '')")}),
-        col("size_band", "Size band", width=150),
+        col("access_model", "Access model", width=170),
+        col("access_route", "Where to apply", cellRenderer="ExternalLinks",  # assets/atlas.js
+            width=180),
         col("wgs_count", "WGS", type="numericColumn", valueFormatter=_NUM, width=140),
         col("wes_count", "WES", type="numericColumn", valueFormatter=_NUM, width=140),
         col("genotyped_count", "Genotyped", type="numericColumn", valueFormatter=_NUM, width=140),
         col("data_types", "Data types", width=220, tooltipField="data_types"),
-        col("access_model", "Access model", width=170),
-        col("access_route", "Where to apply", cellRenderer="ExternalLinks",  # assets/atlas.js
-            width=180),
+        col("size_band", "Size band", width=175),
         col("recruitment_status", "Recruitment", width=120),
         col("confidence", "Confidence", width=110),
     ]
@@ -170,7 +173,7 @@ def results_card(grid) -> dbc.Card:
                        id="cohorts-export", color="primary", size="sm"),
         ], className="d-flex align-items-center flex-wrap gap-2")),
         dbc.CardBody([
-            html.P(id="cohorts-count", className="mb-1", role="status", **{"aria-live": "polite"}),
+            html.P("…", id="cohorts-count", className="mb-1", role="status", **{"aria-live": "polite"}),
             html.P("Click a row (or focus it and press Space) for every field, its sources and where to "
                    "apply. The CSV holds exactly the rows below, in this order, with source URLs.",
                    className="small text-body-secondary mb-2"),
@@ -181,6 +184,10 @@ def results_card(grid) -> dbc.Card:
             dbc.Alert([html.P("No cohort matches all of these filters.", className="mb-2 fw-semibold"),
                        dbc.Button("Clear all filters", id="cohorts-undo", color="primary", size="sm")],
                       id="cohorts-empty", is_open=False, color="warning", className="py-2"),
-            dcc.Loading(grid, type="default", delay_show=300),
+            html.P("On a phone, the cohort's name stays in place: swipe the table sideways for its "
+                   "figures, access route and the other columns.",
+                   className="small text-body-secondary mb-1 d-sm-none", id="cohorts-grid-hint"),
+            # The grid's code loads after the page: its box keeps the grid's height from the start.
+            html.Div(dcc.Loading(grid, type="default", delay_show=300), className="cohorts-grid-box"),
         ]),
     ], className="mb-3")

@@ -15,28 +15,46 @@ from .figures.cohorts import MAP_METRICS
 from .fmt import NO_FIGURE, is_missing, number, source_links
 
 
-def kpis(s: dict) -> html.Div:
-    """Totals of the selection; the participant sum is labelled as overlapping, never a head count."""
+def kpis(s: dict | None = None) -> dbc.Row:
+    """Totals of the selection; the participant sum is labelled as overlapping, never a head count.
+    Without ``s``: the same cards with "…" for every figure (the skeleton the page starts with)."""
     def card(value, label, note, id_):
         return dbc.Col(html.Div([html.Div(value, className="kpi-value"),
                                  html.Div(label, className="kpi-label small"),
                                  html.Div(note, className="small text-body-secondary")],
-                                className="kpi-card border rounded bg-white p-2 h-100", id=id_),
+                                className="card kpi-card bg-white p-2 h-100", id=id_),
                        xs=6, xl=3, className="mb-2")
 
+    if s is None:
+        return dbc.Row([card("…", label, "…", f"cohorts-kpi-{key}")
+                        for key, label in KPI_LABELS.items()], className="g-2", id="cohorts-kpis-skeleton")
     psum = s.get("participants_sum")
     return dbc.Row([
-        card(f"{s['n_cohorts']:,}", "cohorts", f"{s['n_multi_country']:,} multi-country (counted once)"
+        card(f"{s['n_cohorts']:,}", KPI_LABELS["cohorts"], f"{s['n_multi_country']:,} multi-country (counted once)"
              + (f"; {s['n_no_country']} with no country listed" if s.get("n_no_country") else ""),
              "cohorts-kpi-cohorts"),
-        card(NO_FIGURE if psum is None else f"{psum:,}", "participants, summed as sourced",
+        card(NO_FIGURE if psum is None else f"{psum:,}", KPI_LABELS["participants"],
              f"over {s['n_with_participants']:,} cohorts with a figure; rows overlap, so this is not a "
              "head count", "cohorts-kpi-participants"),
-        card(f"{s['data_types'].get('wgs', 0):,}", "hold whole genomes (WGS)",
+        card(f"{s['data_types'].get('wgs', 0):,}", KPI_LABELS["wgs"],
              f"{s['data_types'].get(L.EHR_LINKAGE, 0):,} link to health records", "cohorts-kpi-wgs"),
-        card(f"{s.get('n_with_access_url', 0):,}", "with a recorded access route",
+        card(f"{s.get('n_with_access_url', 0):,}", KPI_LABELS["access"],
              "see “Where to apply” in the table", "cohorts-kpi-access"),
     ], className="g-2")
+
+
+def overlap_note(total: int | None = None) -> list:
+    """Why participants are never added up (``total``: the rows the atlas lists; None: "…")."""
+    n = "…" if total is None else f"{total:,}"
+    return [html.Strong("Participants overlap and are not additive. "),
+            f"The atlas lists {n} rows; several are repositories or consortia holding others "
+            "(the Danish National Biobank holds other collections; EPIC contains E3N). "
+            "Multi-country cohorts are counted once in totals and once per country on the map."]
+
+
+#: The totals' cards, by id suffix: what each counts.
+KPI_LABELS = {"cohorts": "cohorts", "participants": "participants, summed as sourced",
+              "wgs": "hold whole genomes (WGS)", "access": "with a recorded access route"}
 
 
 def _dd(v):
@@ -91,6 +109,52 @@ def detail_body(row: dict, mentions: list[dict], names: dict[str, str]) -> list:
 
 
 CHART_PREFIXES = ("cohorts-map", "cohorts-types")
+
+_COUNT = {"function": "params.value == null ? '' : d3.format(',')(params.value)"}
+_FIGURE = {"function": f"params.value == null ? '{NO_FIGURE}' : d3.format(',')(params.value)"}
+#: "Show as table" of the map: field -> (header, column options). Internal ids stay in the CSV only.
+MAP_TABLE = {
+    "country": ("Country", {"pinned": "left", "width": 150}),
+    "iso3": ("ISO3", {"width": 90}),
+    "n_cohorts": ("Cohorts", {"valueFormatter": _COUNT, "type": "numericColumn", "width": 110}),
+    "n_multi_country": ("of them multi-country", {"valueFormatter": _COUNT, "type": "numericColumn",
+                                                  "width": 140}),
+    "participants_single_country_cohorts": (
+        "Participants in single-country cohorts (overlapping)",
+        {"valueFormatter": _FIGURE, "type": "numericColumn", "width": 200}),
+    "single_country_cohorts_without_figure": (
+        "Single-country cohorts without a figure",
+        {"valueFormatter": _COUNT, "type": "numericColumn", "width": 160}),
+    "on_map": ("On the map", {"valueFormatter": {"function": "params.value ? 'yes' : 'no'"},
+                              "width": 100}),
+    "cohorts": ("Cohorts in the selection", {"width": 360, "tooltipField": "cohorts"}),
+    "cohort_ids": ("Cohort ids", {"hide": True}),
+}
+#: "Show as table" of the data-type bars.
+TYPES_TABLE = {
+    "label": ("Data type", {"pinned": "left", "width": 170}),
+    "n_cohorts": ("Cohorts", {"valueFormatter": _COUNT, "type": "numericColumn", "width": 110}),
+    "cohorts": ("Cohorts holding it", {"width": 420, "tooltipField": "cohorts"}),
+    "data_type": ("Code", {"hide": True}),
+    "cohort_ids": ("Cohort ids", {"hide": True}),
+}
+
+
+def table_columns(spec: dict) -> list[dict]:
+    """AG Grid column definitions of a "show as table" grid: every column has a header, counts
+    have thousands separators, internal ids are hidden (the CSV keeps them: see csv_params)."""
+    return [{"field": f, "headerName": h, "wrapHeaderText": True, "autoHeaderHeight": True, **kw}
+            for f, (h, kw) in spec.items()]
+
+
+def csv_params(prefix: str) -> dict:
+    """The table's CSV: every column, hidden ids included, under the card's file name."""
+    return {"fileName": f"{prefix}.csv", "allColumns": True}
+
+
+def cohort_names(ids, names: dict[str, str]) -> str:
+    """The cohorts' names for a table cell, in the order given (an unknown id stays as it is)."""
+    return "; ".join(names.get(i, i) for i in ids)
 
 
 def chart_row(map_metric: str) -> dbc.Row:

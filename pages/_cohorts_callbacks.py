@@ -6,7 +6,7 @@ A private sibling of pages/cohorts.py; the map, data-type chart, detail panel an
 """
 from __future__ import annotations
 
-from dash import ALL, Input, Output, State, callback, ctx, html, no_update
+from dash import ALL, Input, Output, State, callback, ctx, no_update
 
 from components import cohort_facets as UI
 from components import cohort_grid as GRID
@@ -87,10 +87,7 @@ def update_results(st, history):
     f = S.filters_of(st)
     df = Q.search(f, st["sort"])
     total = Q.summary(Q.CohortFilters())["n_cohorts"]
-    overlap = [html.Strong("Participants overlap and are not additive. "),
-               f"The atlas lists {total:,} rows; several are repositories or consortia holding others "
-               "(the Danish National Biobank holds other collections; EPIC contains E3N). "
-               "Multi-country cohorts are counted once in totals and once per country on the map."]
+    overlap = SUMMARY.overlap_note(total)
     history = UI.valid_history(history)
     last = history[-1] if history else None
     return {

@@ -31,13 +31,14 @@ def _provenance(s: dict) -> list:
             "lists every source URL."]
 
 
-def _map_rows(bc: pd.DataFrame, drawn: set) -> list[dict]:
+def _map_rows(bc: pd.DataFrame, drawn: set, names: dict[str, str]) -> list[dict]:
     return [{"iso3": r.iso3, "country": r.name, "n_cohorts": int(r.n_cohorts),
              "n_multi_country": int(r.n_multi_country),
              "participants_single_country_cohorts": None if pd.isna(r.participants_single)
              else int(r.participants_single),
              "single_country_cohorts_without_figure": int(r.n_single_without_figure),
-             "on_map": r.iso3 in drawn, "cohort_ids": ";".join(r.cohort_ids)} for r in bc.itertuples()]
+             "on_map": r.iso3 in drawn, "cohorts": SUMMARY.cohort_names(r.cohort_ids, names),
+             "cohort_ids": ";".join(r.cohort_ids)} for r in bc.itertuples()]
 
 
 def _map_sources(s: dict, off_map: pd.DataFrame, measure: str, src: list) -> list:
@@ -53,7 +54,7 @@ def _map_sources(s: dict, off_map: pd.DataFrame, measure: str, src: list) -> lis
     return out
 
 
-@callback(output=dict(map=card_outputs("cohorts-map"), types=card_outputs("cohorts-types")),
+@callback(output=dict(map=card_outputs("cohorts-map", "csv"), types=card_outputs("cohorts-types", "csv")),
           inputs=[Input("cohorts-query", "data"), Input("cohorts-map-metric", "value")])
 def update_charts(st, map_metric="cohorts"):
     """Map of the selection per country and data-type bars, each with the table of what is drawn
@@ -69,18 +70,21 @@ def update_charts(st, map_metric="cohorts"):
                               st["country"], outside_iso3=sorted(drawn - {"GRL"}))  # GRL clips badly
     else:
         fig = FIG.empty_figure("No cohort matches these filters.")
-    map_rows = _map_rows(bc, drawn)
+    rows = Q.search(filters_of(st))
+    cohort_names = dict(zip(rows.cohort_id, rows.name))
+    map_rows = _map_rows(bc, drawn, cohort_names)
     src = _provenance(s)
     types = [{"data_type": t, "label": UI.DATA_LABEL.get(t, t), "n_cohorts": n,
+              "cohorts": SUMMARY.cohort_names(s["data_type_ids"].get(t, []), cohort_names),
               "cohort_ids": ";".join(s["data_type_ids"].get(t, []))} for t, n in s["data_types"].items()]
     return {
-        "map": {"figure": fig, "rows": map_rows,
-                "cols": [{"field": k} for k in (map_rows[0] if map_rows else {"iso3": 0, "country": 0})],
-                "sources": _map_sources(s, bc[~bc.iso3.isin(drawn)], st["map"], src)},
+        "map": {"figure": fig, "rows": map_rows, "cols": SUMMARY.table_columns(SUMMARY.MAP_TABLE),
+                "sources": _map_sources(s, bc[~bc.iso3.isin(drawn)], st["map"], src),
+                "csv": SUMMARY.csv_params("cohorts-map")},
         "types": {"figure": (FIG.data_type_bars(pd.DataFrame(types), s["n_cohorts"]) if s["n_cohorts"]
                              else FIG.empty_figure("No cohort matches these filters.")),
-                  "rows": types, "cols": [{"field": k} for k in ("data_type", "label", "n_cohorts", "cohort_ids")],
-                  "sources": src},
+                  "rows": types, "cols": SUMMARY.table_columns(SUMMARY.TYPES_TABLE),
+                  "sources": src, "csv": SUMMARY.csv_params("cohorts-types")},
     }
 
 

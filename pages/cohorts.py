@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, html
 
 from components import cohort_facets as FACETS
 from components import cohort_grid as GRID
@@ -28,6 +28,9 @@ dash.register_page(__name__, path="/cohorts", name="Cohorts", order=2, nav=True,
 # Clientside callbacks must exist before the server starts: register them at import, not in layout().
 url_sync("cohorts")
 register(*SUMMARY.CHART_PREFIXES)
+# On a phone the pinned name column narrows once the rows are in (assets/cohorts.js).
+clientside_callback(ClientsideFunction("cohorts", "fitGrid"), Output("cohorts-grid-fit", "data"),
+                    Input("cohorts-grid", "rowData"))
 
 
 def layout(**kwargs):
@@ -44,13 +47,13 @@ def layout(**kwargs):
         dcc.Store(id="cohorts-state", data=st), dcc.Store(id="cohorts-history", data=[]),
         dcc.Store(id="cohorts-query", data={k: st[k] for k in QUERY_KEYS}),
         dcc.Store(id="cohorts-grid-filter-init", data=gf or None),
-        dcc.Store(id="cohorts-detail-id", data=st["cohort"]), *url_sync("cohorts"),
+        dcc.Store(id="cohorts-detail-id", data=st["cohort"]), dcc.Store(id="cohorts-grid-fit"), *url_sync("cohorts"),
         dcc.Download(id="cohorts-download"),
         dbc.Row([
             dbc.Col(FACETS.facets_panel(st, REGIONS), lg=3, className="mb-3"),
             dbc.Col([
-                html.Div(id="cohorts-kpis", className="mb-2"),
-                dbc.Alert(id="cohorts-overlap", color="info", className="small py-2"),
+                html.Div(SUMMARY.kpis(), id="cohorts-kpis", className="mb-2"),
+                dbc.Alert(SUMMARY.overlap_note(), id="cohorts-overlap", color="info", className="small py-2"),
                 GRID.results_card(GRID.results_grid(sort_key, desc, gf)),
                 SUMMARY.chart_row(st["map"]),
             ], lg=9),

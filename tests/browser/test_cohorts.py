@@ -12,6 +12,7 @@ import pytest
 from data.queries import cohorts as C
 
 from .conftest import run_axe, wait_for_dash
+from .fit import VIEWPORTS, console_warnings, fit_problems
 from .pages import Checklist, Grid, RadioItems, UrlState, download_text
 
 pytestmark = pytest.mark.browser
@@ -266,3 +267,21 @@ def test_cohorts_page_has_no_serious_accessibility_violations(page, axe_base_url
     wait_for_dash(page)
     found = [(v["id"], [target for target, _summary in v["nodes"]][:3]) for v in run_axe(page)]
     assert found == [], str(found)
+
+
+@pytest.mark.parametrize("kind", sorted(VIEWPORTS))
+@pytest.mark.parametrize("query", ["", "?country=FIN&data_type=wgs"])
+def test_cohorts_page_fits_phone_and_desktop_without_console_warnings(browser, base_url, kind, query):
+    """At 390×844 and 1440×900: no sideways scroll, no text out of its card (the totals are cards
+    too), no legend over its plot, no console warning; the name column stays pinned."""
+    ctx = browser.new_context(viewport=VIEWPORTS[kind])
+    try:
+        pg = ctx.new_page()
+        warnings = console_warnings(pg)
+        open_cohorts(pg, base_url, query)
+        pg.wait_for_selector("#cohorts-kpi-cohorts .kpi-value:not(:text('…'))")
+        assert fit_problems(pg) == []
+        assert warnings == []
+        assert pg.locator("#cohorts-grid .ag-pinned-left-header [col-id='name']").count() == 1
+    finally:
+        ctx.close()
