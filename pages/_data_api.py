@@ -54,8 +54,11 @@ def _endpoint(ep) -> html.Div:
     return html.Div([
         html.H3(html.Code(path), className="h6 mb-1"),
         html.P([html.Strong(ep.summary), " ", ep.description], className="small mb-1"),
-        html.Div(["Parameters: ", _params(ep)] if _own(ep) else "No parameters.",
-                 className="small mb-1"),
+        # A long parameter list folds away, so the list of endpoints reads at a glance.
+        (html.Details([html.Summary(f"{len(_own(ep))} parameters — show"), _params(ep)],
+                      className="small mb-1") if len(_own(ep)) > 3 else
+         html.Div(["Parameters: ", _params(ep)] if _own(ep) else "No parameters.",
+                  className="small mb-1")),
         html.P(["Example: ", html.A(html.Code(example), href=example, target="_blank")],
                className="small mb-0 text-break"),
     ], className="border-top py-2 data-api-endpoint")

@@ -30,7 +30,7 @@ def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -
     out = [html.P(f"Compared with release {previous}: {total:,} row(s) differ in the curated "
                   "tables. Derived tables follow from these and are not listed.",
                   id="data-changes-summary"),
-           scroll_box(html.Table([head, body], className="table table-sm w-auto",
+           scroll_box(html.Table([head, body], className="table table-sm w-auto small",
                                  id="data-changes-table"), "Changes per table")]
     by_table: dict[str, list[dict]] = {}
     for r in rows:
@@ -76,7 +76,9 @@ def quality_block(by_class: dict[str, int], labels: dict[str, str], members, fal
         names = ", ".join(r.name + (f" (from {str(r.member_from)[:10]})"
                                     if pd.notna(r.member_from) else "") for r in g.itertuples())
         lines.append(f"**{md_escape(GROUP_LABELS.get(gid, gid))}** ({len(g)}): {md_escape(names)}")
-    out += [html.H3("Groups every total sums", className="h6 mt-3"), _md_list(lines)]
+    out += [html.H3("Groups every total sums", className="h6 mt-3"),
+            html.Details([html.Summary(f"{len(lines):,} groups and their member countries — show"),
+                          _md_list(lines)], id="data-groups")]
     if falling is None or falling.empty:
         out.append(html.P("No programme's cumulative figures fall over time in this release.",
                           id="data-falling-none"))

@@ -42,6 +42,13 @@ TABLE_HOLDS = {
     "catalogue_datasets": "Harvested: dataset records the national catalogues list",
     "catalogue_nodes": "Harvested: the national catalogue nodes, their status and last harvest",
     "catalogue_by_country": "Harvested: individuals in 1+MG-compliant genomic datasets per country",
+    "data_release": "The release itself: its number, date and notes",
+    "falling_series": "Derived: programmes whose cumulative figures fall over time",
+    "groups": "The groups of countries totals are summed over, with their definitions",
+    "group_members": "Derived: each group's member countries, with dates",
+    "group_progress": "Derived: each group's totals over time per metric",
+    "source_domains": "Source sites and their class (primary, official, secondary …)",
+    "source_refs": "Every citation: which row cites which source URL",
 }
 
 
@@ -109,22 +116,30 @@ def release_block(info: dict, sha256: dict[str, str]) -> list:
         html.Dt("Previous release", className=_DT),
         html.Dd(html.Code(prev) if prev else "none (first release)", className=_DD),
     ], className="row mb-2")
-    wide = "d-none d-md-table-cell"
+    wide, phone = "d-none d-md-table-cell", "d-md-none"
     head = html.Thead(html.Tr([html.Th("Table", scope="col"),
                                html.Th("What it holds", scope="col", className=wide),
                                html.Th("Rows", scope="col", className="text-end"),
-                               html.Th("SHA-256", scope="col"), html.Th("Download", scope="col")]))
+                               html.Th("SHA-256", scope="col", className=wide),
+                               html.Th("Download", scope="col")]))
     order = {t: i for i, t in enumerate(TABLE_HOLDS)}
     body = html.Tbody([
-        html.Tr([html.Th(html.Code(t), scope="row"),
+        # On a phone what it holds and its hash move under the name: the download links stay in view.
+        html.Tr([html.Th([html.Code(t, className="text-break"),
+                          html.Small([html.Br(), TABLE_HOLDS.get(t, "")] if t in TABLE_HOLDS else [],
+                                     className=f"fw-normal {phone}"),
+                          html.Small([html.Br(), "SHA-256 ", _short_hash(sha256[t])],
+                                     className=f"fw-normal text-body-secondary {phone}")],
+                         scope="row"),
                  html.Td(TABLE_HOLDS.get(t, ""), className=wide),
-                 html.Td(f"{n:,}", className="text-end"), html.Td(_short_hash(sha256[t])),
+                 html.Td(f"{n:,}", className="text-end"),
+                 html.Td(_short_hash(sha256[t]), className=wide),
                  html.Td([html.A("CSV", href=urls.table_download(rid, t, "csv"), download="",
                                  className="data-dl-csv", **{"aria-label": f"{t} as CSV"}),
                           " · ",
                           html.A("Parquet", href=urls.table_download(rid, t, "parquet"),
                                  download="",
-                                 **{"aria-label": f"{t} as Parquet"})])])
+                                 **{"aria-label": f"{t} as Parquet"})], className="text-nowrap")])
         for t, n in sorted(info["tables"].items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))])
     bundle = html.P([
         dbc.Button([html.I(className="bi bi-file-earmark-zip me-1", **{"aria-hidden": "true"}),
@@ -216,7 +231,7 @@ def _md_list(lines: list[str]) -> dcc.Markdown:
     return dcc.Markdown("\n".join(f"- {line}" for line in lines), className="small")
 
 
-def sources_block(df, totals: dict, shown: int = 25) -> list:
+def sources_block(df, totals: dict, shown: int = 10) -> list:
     """Sources grouped by publisher, most-cited first: the top ``shown`` as a table, the rest as
     a folded list."""
     rows = df.to_dict("records")
@@ -230,6 +245,6 @@ def sources_block(df, totals: dict, shown: int = 25) -> list:
         rest = [f"{md_escape(r['name'])}: {r['n_rows']:,} row(s), {r['n_urls']:,} URL(s) "
                 f"({md_escape(', '.join(f'{t} {n}' for t, n in r['rows_by_table'].items()))})"
                 for r in rows[shown:]]
-        out.append(html.Details([html.Summary(f"The other {len(rows) - shown:,} publishers"),
+        out.append(html.Details([html.Summary(f"{len(rows) - shown:,} more publishers — show"),
                                  _md_list(rest)], className="mb-2", id="data-sources-rest"))
     return out

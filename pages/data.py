@@ -80,7 +80,8 @@ def layout(**_kwargs):
         sec.section("data-cite", TITLES["data-cite"], _loading("data-cite-body")),
     ], id="data-page", className="data-page",
         # Bootstrap's pink code colour is 4.3:1 on the page background; this one is AA (6.9:1).
-        style={"maxWidth": "72rem", "--bs-code-color": "#a01e55"})
+        # Its width, and the contents column beside the text on wide screens: cohorts-data.css.
+        style={"--bs-code-color": "#a01e55"})
 
 
 @callback(

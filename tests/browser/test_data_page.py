@@ -9,6 +9,7 @@ import json
 import pytest
 
 from .conftest import run_axe, serve_two_releases, wait_for_dash
+from .fit import VIEWPORTS, console_warnings, fit_problems
 
 pytestmark = pytest.mark.browser
 
@@ -101,3 +102,23 @@ def test_data_page_on_a_phone_has_no_serious_accessibility_violations(page, two_
     _open(page, base)
     assert page.locator("#data-release-id").is_visible()
     assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("kind", sorted(VIEWPORTS))
+def test_data_page_fits_phone_and_desktop_with_contents_and_folded_lists(browser, base_url, kind):
+    """At 390×844 and 1440×900: no sideways scroll, nothing out of its card, no console warning;
+    an in-page table of contents; long lists folded; download links in view on a phone."""
+    ctx = browser.new_context(viewport=VIEWPORTS[kind])
+    try:
+        pg = ctx.new_page()
+        warnings = console_warnings(pg)
+        _open(pg, base_url)
+        pg.wait_for_selector("#data-sources-table")
+        assert fit_problems(pg) == []
+        assert warnings == []
+        assert pg.locator("#data-toc a").count() >= 9
+        assert pg.locator("#data-sources-rest:not([open]), #data-groups:not([open])").count() >= 1
+        link = pg.locator("a.data-dl-csv").first.bounding_box()
+        assert link and link["x"] + link["width"] <= VIEWPORTS[kind]["width"]
+    finally:
+        ctx.close()
