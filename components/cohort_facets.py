@@ -57,7 +57,7 @@ def facet_block(key: str, value: list, *, match_value: str | None = None, open_:
     body.append(html.Div(dbc.Checklist(id=f"cohorts-{key}", options=placeholder_options(labels, value),
                                        value=value, class_name="facet-list"),
                          role="group", **{"aria-labelledby": head_id},
-                         className="facet-scroll" if key == "countries" else None))
+                         style={"height": "16rem", "overflowY": "auto"} if key == "countries" else None))
     return html.Details([html.Summary(heading, id=head_id, className="fw-semibold"),
                          html.Div(body, className="pt-1")],
                         open=open_, className="facet border-bottom py-2", id=f"cohorts-{key}-facet")

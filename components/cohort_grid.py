@@ -24,6 +24,8 @@ def results_grid(sort_key: str, descending: bool, filter_model: dict) -> object:
                          "localeText": {"noRowsToShow": "No cohort matches these filters."}})
 
 
+#: The wrapping name cell: its first line level with the single-line cells beside it.
+NAME_CELL = {"lineHeight": "1.35", "paddingTop": "11px", "paddingBottom": "11px"}
 _NUM = {"function": f"params.value == null ? '{NO_FIGURE}' : d3.format(',')(params.value)"}
 #: grid column id -> public sort key (data.queries.cohorts.SORTABLE)
 COL_SORT = {"name": "name", "acronym": "acronym", "countries": "countries", "kind": "kind",
@@ -54,7 +56,7 @@ def grid_columns(sort_key: str, descending: bool) -> list[dict]:
     # (the cohort's name stays pinned while the rest scrolls inside the table).
     return [
         col("name", "Cohort", pinned="left", width=250, minWidth=130, tooltipField="name",
-            wrapText=True, autoHeight=True, cellClass="cohorts-name-cell"),
+            wrapText=True, autoHeight=True, cellStyle=NAME_CELL),
         col("acronym", "Acronym", width=110),
         col("countries", "Countries", width=150, tooltipField="countries"),
         col("kind", "Kind", width=150),
@@ -188,6 +190,6 @@ def results_card(grid) -> dbc.Card:
                    "figures, access route and the other columns.",
                    className="small text-body-secondary mb-1 d-sm-none", id="cohorts-grid-hint"),
             # The grid's code loads after the page: its box keeps the grid's height from the start.
-            html.Div(dcc.Loading(grid, type="default", delay_show=300), className="cohorts-grid-box"),
+            html.Div(dcc.Loading(grid, type="default", delay_show=300), style={"minHeight": "480px"}),
         ]),
     ], className="mb-3")

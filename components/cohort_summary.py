@@ -14,12 +14,15 @@ from .cohort_facets import ACCESS_LABEL, DATA_LABEL, DISEASE_LABEL, KIND_LABEL, 
 from .figures.cohorts import MAP_METRICS
 from .fmt import NO_FIGURE, is_missing, number, source_links
 
+#: A total's figure shrinks with a phone's width rather than leave its half-width card.
+_KPI_VALUE = {"fontSize": "clamp(1.25rem, 6vw, 1.75rem)", "overflowWrap": "anywhere"}
+
 
 def kpis(s: dict | None = None) -> dbc.Row:
     """Totals of the selection; the participant sum is labelled as overlapping, never a head count.
     Without ``s``: the same cards with "…" for every figure (the skeleton the page starts with)."""
     def card(value, label, note, id_):
-        return dbc.Col(html.Div([html.Div(value, className="kpi-value"),
+        return dbc.Col(html.Div([html.Div(value, className="kpi-value", style=_KPI_VALUE),
                                  html.Div(label, className="kpi-label small"),
                                  html.Div(note, className="small text-body-secondary")],
                                 className="card kpi-card bg-white p-2 h-100", id=id_),

@@ -35,6 +35,11 @@ def number(v, digits: int = 0) -> str:
     return f"{float(v):,.{digits}f}" if digits else f"{int(round(float(v))):,}"
 
 
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun, never "row(s)": '1 row', '1,234 rows', counted(2, "entry", "entries")."""
+    return f"{int(n):,} {one if int(n) == 1 else (many or one + 's')}"
+
+
 def partial_date(s) -> str:
     """'2018' -> '2018', '2018-09' -> 'Sep 2018', '2018-09-06' -> '6 Sep 2018'. Missing -> 'date unknown'."""
     if is_missing(s) or not s:

@@ -16,6 +16,7 @@ from components import cohort_facets as UI
 from components import cohort_summary as SUMMARY
 from components.chart_card import card_outputs
 from components.figures import cohorts as FIG
+from components.fmt import counted
 from data.queries import cohorts as Q
 from data.queries.release import release_info
 from pages._cohorts_state import clean, filters_of
@@ -44,10 +45,12 @@ def _map_rows(bc: pd.DataFrame, drawn: set, names: dict[str, str]) -> list[dict]
 def _map_sources(s: dict, off_map: pd.DataFrame, measure: str, src: list) -> list:
     out = list(src)
     if len(off_map):
-        out.insert(0, "Not on the map: " + ", ".join(f"{r.name} ({int(r.n_cohorts)} cohorts)"
+        out.insert(0, "Not on the map: " + ", ".join(f"{r.name} ({counted(r.n_cohorts, 'cohort')})"
                                                     for r in off_map.itertuples()) + ". ")
     if s["n_no_country"]:
-        out.insert(0, f"{s['n_no_country']} pan-European cohort(s) list no country and are not mapped. ")
+        n = s["n_no_country"]
+        out.insert(0, f"{counted(n, 'pan-European cohort')} {'lists' if n == 1 else 'list'} no country "
+                      f"and {'is' if n == 1 else 'are'} not mapped. ")
     if measure == "participants":
         out.insert(0, "Participants: sums of sourced figures of single-country cohorts only "
                       "(a multi-country figure cannot be split); overlapping, not a head count. ")

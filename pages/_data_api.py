@@ -88,7 +88,11 @@ def api_section() -> list:
                      "an inverted date range or an over-long text gets a 4xx. Its JSON body names "
                      "the parameter and what was expected."]),
         ], className="small"),
-        html.Div([_endpoint(ep) for ep in ENDPOINTS], id="data-api-endpoints", className="mb-3"),
+        # The endpoints fold away (the page's longest list after the sources): the rules above,
+        # the error and the script below read at a glance.
+        html.Details([html.Summary(f"{len(ENDPOINTS)} endpoints, their parameters and examples — show",
+                                   className="mb-2"),
+                      *[_endpoint(ep) for ep in ENDPOINTS]], id="data-api-endpoints", className="mb-3"),
         html.H3("Errors", className="h6"),
         pre(ERROR_EXAMPLE),
         html.H3("Example: a script that fetches cohorts and cites the release", className="h6"),

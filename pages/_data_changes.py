@@ -9,6 +9,7 @@ import pandas as pd
 from dash import html
 
 from components import urls
+from components.fmt import counted
 from components.labels import CHANGE
 from components.labels import GROUP as GROUP_LABELS
 from pages._data_sections import _md_list, md_escape, scroll_box
@@ -27,7 +28,7 @@ def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -
                                   for k in CHANGE]])
                        for t, c in counts.items()])
     total = sum(sum(c.values()) for c in counts.values())
-    out = [html.P(f"Compared with release {previous}: {total:,} row(s) differ in the curated "
+    out = [html.P(f"Compared with release {previous}: {counted(total, 'row')} differ in the curated "
                   "tables. Derived tables follow from these and are not listed.",
                   id="data-changes-summary"),
            scroll_box(html.Table([head, body], className="table table-sm w-auto small",
@@ -41,7 +42,7 @@ def changes_block(counts: dict | None, previous: str | None, rows: list[dict]) -
                     else "") + _correction(r) for r in items[:100]]
         if len(items) > 100:
             lines.append(f"… and {len(items) - 100} more in release\\_changes.csv")
-        out.append(html.Details([html.Summary(f"{t}: {len(items)} row(s)"), _md_list(lines)],
+        out.append(html.Details([html.Summary(f"{t}: {counted(len(items), 'row')}"), _md_list(lines)],
                                 className="mb-1"))
     changes = urls.api("/release/changes")
     out.append(html.P(["All of them: ",

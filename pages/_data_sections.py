@@ -12,7 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from components import urls
-from components.fmt import partial_date
+from components.fmt import counted, partial_date
 from data.publication import LICENCE
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -85,9 +85,12 @@ def section(sid: str, title: str, *children, lead: str | None = None) -> html.Se
 
 
 def toc(items: list[tuple[str, str]]) -> html.Nav:
-    return html.Nav(html.Ul([html.Li(html.A(t, href=f"#{sid}"), className="list-inline-item me-3")
-                             for sid, t in items], className="list-inline small mb-0 data-toc"),
-                    **{"aria-label": "On this page"}, id="data-toc", className="mb-3")
+    """The page's contents, one link a line (a tap target each); it stays in view on wide screens."""
+    return html.Nav([html.P("On this page", className="fw-semibold small mb-1", id="data-toc-title"),
+                     html.Ul([html.Li(html.A(t, href=f"#{sid}"), className="mb-1") for sid, t in items],
+                             className="list-unstyled small mb-0")],
+                    **{"aria-labelledby": "data-toc-title"}, id="data-toc",
+                    className="mb-3 pt-xl-4 sticky-xl-top")
 
 
 def notes_links() -> html.Ul:
@@ -98,8 +101,8 @@ def notes_links() -> html.Ul:
 _DT, _DD = "col-sm-3 col-lg-2", "col-sm-9 col-lg-10"
 
 
-def _short_hash(h: str) -> html.Code:
-    return html.Code(h[:16] + "…", title=h)
+def _short_hash(h: str, n: int = 16) -> html.Code:
+    return html.Code(h[:n] + "…", title=h)
 
 
 def release_block(info: dict, sha256: dict[str, str]) -> list:
@@ -119,26 +122,28 @@ def release_block(info: dict, sha256: dict[str, str]) -> list:
     wide, phone = "d-none d-md-table-cell", "d-md-none"
     head = html.Thead(html.Tr([html.Th("Table", scope="col"),
                                html.Th("What it holds", scope="col", className=wide),
-                               html.Th("Rows", scope="col", className="text-end"),
+                               html.Th("Rows", scope="col", className=f"text-end {wide}"),
                                html.Th("SHA-256", scope="col", className=wide),
                                html.Th("Download", scope="col")]))
     order = {t: i for i, t in enumerate(TABLE_HOLDS)}
     body = html.Tbody([
-        # On a phone what it holds and its hash move under the name: the download links stay in view.
+        # On a phone what it holds, its rows and its hash move under the name and the two links
+        # stack: the download links stay in view and the name keeps the width.
         html.Tr([html.Th([html.Code(t, className="text-break"),
-                          html.Small([html.Br(), TABLE_HOLDS.get(t, "")] if t in TABLE_HOLDS else [],
-                                     className=f"fw-normal {phone}"),
-                          html.Small([html.Br(), "SHA-256 ", _short_hash(sha256[t])],
-                                     className=f"fw-normal text-body-secondary {phone}")],
+                          html.Div(TABLE_HOLDS.get(t, ""), className=f"small fw-normal {phone}"),
+                          html.Div([f"{counted(n, 'row')} · SHA-256 ",
+                                    _short_hash(sha256[t], 10)],
+                                   className=f"small fw-normal text-body-secondary {phone}")],
                          scope="row"),
                  html.Td(TABLE_HOLDS.get(t, ""), className=wide),
-                 html.Td(f"{n:,}", className="text-end"),
+                 html.Td(f"{n:,}", className=f"text-end {wide}"),
                  html.Td(_short_hash(sha256[t]), className=wide),
                  html.Td([html.A("CSV", href=urls.table_download(rid, t, "csv"), download="",
-                                 className="data-dl-csv", **{"aria-label": f"{t} as CSV"}),
-                          " · ",
+                                 className="data-dl-csv d-block d-md-inline",
+                                 **{"aria-label": f"{t} as CSV"}),
+                          html.Span(" · ", className="d-none d-md-inline"),
                           html.A("Parquet", href=urls.table_download(rid, t, "parquet"),
-                                 download="",
+                                 download="", className="d-block d-md-inline mt-2 mt-md-0",
                                  **{"aria-label": f"{t} as Parquet"})], className="text-nowrap")])
         for t, n in sorted(info["tables"].items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))])
     bundle = html.P([
@@ -242,7 +247,7 @@ def sources_block(df, totals: dict, shown: int = 10) -> list:
                   "publishers.", id="data-sources-summary"),
            _source_table(rows[:shown], "data-sources-table")]
     if len(rows) > shown:
-        rest = [f"{md_escape(r['name'])}: {r['n_rows']:,} row(s), {r['n_urls']:,} URL(s) "
+        rest = [f"{md_escape(r['name'])}: {counted(r['n_rows'], 'row')}, {counted(r['n_urls'], 'URL')} "
                 f"({md_escape(', '.join(f'{t} {n}' for t, n in r['rows_by_table'].items()))})"
                 for r in rows[shown:]]
         out.append(html.Details([html.Summary(f"{len(rows) - shown:,} more publishers — show"),

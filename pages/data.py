@@ -7,6 +7,7 @@ publisher, known conflicts and gaps, downloads, the public API and how to cite.
 from __future__ import annotations
 
 import dash
+import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, dcc, html
 
 from components import urls
@@ -41,25 +42,24 @@ SECTIONS = [
 TITLES = dict(SECTIONS)
 
 
+#: The room each block the callback fills keeps from the start, so nothing in view moves when it
+#: arrives (the first is a screen tall: what follows it starts below the fold).
+RESERVED = {"data-release-body": "100vh", "data-changes-body": "12rem", "data-sources-body": "12rem",
+            "data-catalogues-body": "1.5rem", "data-cite-body": "16rem"}
+
+
 def _loading(cid: str) -> dcc.Loading:
-    return dcc.Loading(html.Div(id=cid), type="default", delay_show=300)
+    return dcc.Loading(html.Div(id=cid, style={"minHeight": RESERVED[cid]}), type="default",
+                       delay_show=300)
 
 
-def layout(**_kwargs):
+def _sections() -> list:
     conflicts = []
     for title, body in CONFLICTS:
         if title:
             conflicts.append(html.H3(title, className="h6 mt-3"))
         conflicts.append(sec.md(body))
-    return html.Div([
-        dcc.Store(id="data-load", data=1),
-        html.H1("Data & sources", className="h3"),
-        html.P("Every number in the atlas comes from a public source, named next to it, with the "
-               "date it refers to. This page explains what the numbers mean and how the derived "
-               "ones are computed. It lists every source and the places where sources disagree "
-               "or say nothing. Here you can also download the data, query it through the API, "
-               "and find how to cite it.", className="mb-2"),
-        sec.toc(SECTIONS),
+    return [
         sec.section("data-release", TITLES["data-release"], _loading("data-release-body")),
         sec.section("data-changes", TITLES["data-changes"], _loading("data-changes-body")),
         sec.section("data-catalogues", TITLES["data-catalogues"], _loading("data-catalogues-body")),
@@ -78,10 +78,24 @@ def layout(**_kwargs):
                        className="small mt-3 mb-1"), sec.notes_links()),
         sec.section("data-api", TITLES["data-api"], *api_section()),
         sec.section("data-cite", TITLES["data-cite"], _loading("data-cite-body")),
+    ]
+
+
+def layout(**_kwargs):
+    return html.Div([
+        dcc.Store(id="data-load", data=1),
+        html.H1("Data & sources", className="h3"),
+        html.P("Every number in the atlas comes from a public source, named next to it, with the "
+               "date it refers to. This page explains what the numbers mean and how the derived "
+               "ones are computed. It lists every source and the places where sources disagree "
+               "or say nothing. Here you can also download the data, query it through the API, "
+               "and find how to cite it.", className="mb-2"),
+        # The contents: under the introduction, or beside the text (and in view) on wide screens.
+        dbc.Row([dbc.Col(sec.toc(SECTIONS), xl=2, className="order-xl-last"),
+                 dbc.Col(_sections(), xl=10)]),
     ], id="data-page", className="data-page",
         # Bootstrap's pink code colour is 4.3:1 on the page background; this one is AA (6.9:1).
-        # Its width, and the contents column beside the text on wide screens: cohorts-data.css.
-        style={"--bs-code-color": "#a01e55"})
+        style={"maxWidth": "88rem", "--bs-code-color": "#a01e55"})
 
 
 @callback(

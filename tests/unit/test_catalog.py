@@ -145,7 +145,7 @@ def test_changes_block_lists_counts_and_rows():
             {"table": "cohorts", "key": "old_one", "change": "changed",
              "changed_columns": ["participants", "size_band"]}]
     text = _text(changes_block(counts, "abc123def456", rows))
-    assert "abc123def456" in text and "2 row(s) differ" in text
+    assert "abc123def456" in text and "2 rows differ" in text
     assert "new\\_one" in text or "new_one" in text
     assert "participants, size\\_band" in text
 
