@@ -59,15 +59,22 @@ def domain(url: str) -> str:
 
 
 def source_links(urls, limit: int | None = None) -> list:
-    """A list of <a> elements, one per source URL, labelled by domain; opens in a new tab."""
-    urls = list(urls) if urls is not None else []
+    """A list of <a> elements labelled by domain, opening in a new tab: one per domain (the same
+    URL counted once), "×3" after a domain cited by three URLs; "+n more" past ``limit`` URLs."""
+    urls = list(dict.fromkeys(urls)) if urls is not None else []
     shown = urls[:limit] if limit else urls
+    # A domain is named once: its first URL is the link, "×3" says how many of its URLs are cited.
+    by_domain: dict[str, list[str]] = {}
+    for u in shown:
+        by_domain.setdefault(domain(u), []).append(u)
     out: list = []
-    for i, u in enumerate(shown):
+    for i, (name, us) in enumerate(by_domain.items()):
         if i:
             out.append(", ")
-        out.append(html.A(domain(u), href=u, target="_blank", rel="noopener noreferrer",
-                          title=u, className="source-link"))
+        out.append(html.A(name, href=us[0], target="_blank", rel="noopener noreferrer",
+                          title="\n".join(us), className="source-link"))
+        if len(us) > 1:
+            out.append(f" ×{len(us)}")
     if limit and len(urls) > limit:
         out.append(f" +{len(urls) - limit} more")
     return out

@@ -115,17 +115,18 @@ def update_comparison(canonical, compare, scale):
     idx = q.country_index()
     row = idx[idx.iso3 == iso3].iloc[0]
     figs = q.genome_counts(iso3)
-    cmp, label, cmp_row, medians = None, "", None, None
+    cmp, label, cmp_row, medians, cmp_figs = None, "", None, None, None
     if other == MEDIAN:
         cmp, label, medians = q.signatory_median_progress(), "Median of signatories", q.signatory_medians(idx)
     elif other != NONE:
         cmp, cmp_row = q.progress(other), idx[idx.iso3 == other].iloc[0]
+        cmp_figs = q.genome_counts(other)
         label = cmp_row["name"]
     if cmp is not None:
         cmp = cmp[cmp.metric.isin(compare_metrics(figs))]
     own = q.progress(iso3)
     fig = genome_figure(iso3, row["name"], figs, cmp, label, log=state["scale"] == "log",
-                        own_total=own)
+                        own_total=own, compare_figures=cmp_figs)
     table = genome_table(figs, cmp, label, own, row["name"]).assign(
         release=current_release().release_id)
     sections = {"initiatives": q.initiatives(iso3), "figures": figs, "cohorts": q.cohorts(iso3),
@@ -142,7 +143,7 @@ def update_comparison(canonical, compare, scale):
                       sources_note([u for part in urls for u in part], "figures and targets"),
                       csv={"fileName": f"{iso3}-genome-figures.csv"},
                       # nothing drawn: a short message box
-                      style={"height": "420px" if fig.data else "140px"}),
+                      style={"height": f"{fig.layout.height or 420}px" if fig.data else "140px"}),
         "status": cs.figures_status(row["name"], figs),
         "indicators": cs.indicators_table(row, cmp_row, medians, label),
         "page_sources": sources_list(entries),

@@ -62,8 +62,9 @@ def layout(iso3=None, **query):
                 "country-genomes", "Genome figures over time",
                 sentence="Each point is one published figure of one programme; lines join figures "
                          "of the same programme and metric, long dashes are targets. Metrics are "
-                         "never added together; a figure dated by year or month sits at the end of "
-                         "that period. A comparison adds grey carried-forward totals for the same "
+                         "never added together; a figure dated by year or month sits at the start "
+                         "of that period (a figure of 2024 on the 2024 tick). A comparison adds "
+                         "grey carried-forward totals for the same "
                          "metrics (and whole genomes).",
                 extra_controls=html.Div([controls, html.Div(id="country-genomes-status")])), lg=8),
             dbc.Col(_section("Key indicators", "country-indicators"), lg=4),

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import labels as L
-from ..cells import joined
+from ..cells import is_missing, joined
 from ..fmt import age_text, domain, number, partial_date
 from ..labels import BASIS as BASIS_LABEL
 from ..labels import METRIC as METRIC_LABEL
@@ -83,24 +83,29 @@ def _totals(fig: go.Figure, totals: pd.DataFrame, label: str, colour: str, key: 
 
 def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataFrame | None = None,
                   compare_label: str = "", log: bool = False,
-                  own_total: pd.DataFrame | None = None) -> go.Figure:
+                  own_total: pd.DataFrame | None = None,
+                  compare_figures: pd.DataFrame | None = None) -> go.Figure:
     """Figures of one country over time, one trace per programme × metric × basis.
 
     ``figures``: rows of ``country_genome_counts`` (targets included: drawn as horizontal lines from
     their as-of date to the right edge). ``compare``: carried-forward totals to overlay, columns
     ``metric``, ``date``, ``value``, ``source_urls`` and optionally ``n_countries``,
     ``confidence``. ``own_total``: the country's own carried-forward totals (``progress`` rows),
-    drawn for a metric only where two or more programmes add up.
+    drawn for a metric only where two or more programmes add up. ``compare_figures``: the
+    compared country's own figures, so its totals are drawn at their periods' starts too.
+    A figure is drawn at the start of its period (``as_of_first``: "2024" on the 2024 tick).
     """
+    compare_starts = period_starts(compare_figures)
     figures = figures if figures is not None else pd.DataFrame()
     if compare is not None and len(compare):
         compare = compare[compare.metric.isin(compare_metrics(figures))]
     compare = compare if compare is not None and len(compare) else None
     if not len(figures) and compare is None:
         return _empty(f"No public figure for {name}")
-    dates = [pd.Timestamp(d) for d in figures.get("as_of_last", [])]
+    starts = period_starts(figures)
+    dates = [pd.Timestamp(d) for d in figures.get("as_of_first", figures.get("as_of_last", []))]
     if compare is not None:
-        dates += [pd.Timestamp(d) for d in compare.date]
+        dates += [drawn_date(d, compare_starts) for d in compare.date]
     x_end = max(dates) if dates else pd.Timestamp(dt.date.today())
     if dates and x_end == min(dates):
         x_end = x_end + pd.Timedelta(days=365)
@@ -112,7 +117,7 @@ def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataF
         pname = short_name(g.programme_name.iloc[0])
         label = f"{pname} · {METRIC_SHORT[metric]}" + ("" if basis == "cumulative" else f" ({basis})")
         fig.add_trace(go.Scatter(
-            x=g.as_of_last, y=g.value, name=label, mode="lines+markers",
+            x=_x(g), y=g.value, name=label, mode="lines+markers",
             line={"color": colour[prog], "dash": BASIS_DASH[basis], "width": 2},
             marker={"symbol": METRIC_SYMBOL[metric] + ("" if basis == "cumulative" else "-open"),
                     "size": 10, "color": colour[prog], "line": {"width": 2, "color": colour[prog]}},
@@ -124,7 +129,7 @@ def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataF
     # One line per programme, basis and value: a target restated later with the same value is
     # the same line (its hover names every source); a changed target is a new line.
     for (prog, basis, value), g in targets.groupby(["programme", "count_basis", "value"], sort=False):
-        g = g.sort_values("as_of_last")
+        g = g.sort_values(["as_of_last", "as_of_first"] if "as_of_first" in g else "as_of_last")
         first = g.iloc[0]
         pname = short_name(first.programme_name)
         urls = list(dict.fromkeys(u for lst in g.source_urls for u in lst))
@@ -134,7 +139,7 @@ def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataF
                        first.confidence, restated)
         per = "" if basis == "cumulative" else f" per year ({basis})"
         fig.add_trace(go.Scatter(
-            x=[first.as_of_last, x_end], y=[value, value], mode="lines+markers",
+            x=[_x(g)[0], x_end], y=[value, value], mode="lines+markers",
             name=f"Target {number(value)}{per} · {pname}",
             line={"color": colour[prog], "dash": "longdash", "width": 1.5},
             marker={"symbol": "line-ew-open", "size": 12, "color": colour[prog]},
@@ -142,16 +147,78 @@ def genome_figure(iso3: str, name: str, figures: pd.DataFrame, compare: pd.DataF
             hovertemplate="%{text}<extra></extra>"))
     own = own_totals_drawn(own_total)
     if own is not None and len(own):
-        _totals(fig, own, f"{name} (sum of programmes)", "#343a40", iso3, x_end, width=1.5,
-                opacity=0.9)
+        _totals(fig, own.assign(date=[drawn_date(d, starts) for d in own.date]),
+                f"{name} (sum of programmes)", "#343a40", iso3, x_end, width=1.5, opacity=0.9)
     if compare is not None:
+        compare = compare.assign(date=[drawn_date(d, compare_starts) for d in compare.date]) \
+            if compare_starts else compare
         _totals(fig, compare, compare_label, COMPARE_COLOUR, "compare", x_end, width=3, opacity=0.7)
+    yaxis = {"title": {"text": "reported count"}, "rangemode": "tozero",
+             "type": "log" if log else "linear"}
+    notes = []
+    if not log:
+        top = data_top(figures, own, compare)
+        far = targets[targets.value > TARGET_SQUASH * top] if top and len(targets) else targets.iloc[:0]
+        if len(far):
+            yaxis.update(range=[0, top * 1.15], autorange=False)
+            notes = [f"Target {number(v)}{'' if b == 'cumulative' else f' per year ({b})'} · "
+                     f"{short_name(n)} ↑ above this scale"
+                     for v, b, n in dict.fromkeys(zip(far.value, far.count_basis, far.programme_name))]
+    n = len(fig.data)
+    legend_h = LEGEND_ROW * n
+    bottom = LEGEND_GAP + legend_h
     fig.update_layout(
-        yaxis={"title": {"text": "reported count"}, "rangemode": "tozero",
-               "type": "log" if log else "linear"},
-        legend={"orientation": "h", "y": -0.1, "yanchor": "top", "x": 0, "font": {"size": 11}},
-        hovermode="closest", margin={"t": 16, "r": 32, "b": 24})
+        yaxis=yaxis, height=PLOT_HEIGHT + len(notes) * NOTE_ROW + bottom + 16,
+        # One entry a line under the plot, never over it (long programme names, phones).
+        legend={"orientation": "v", "y": -LEGEND_GAP / (PLOT_HEIGHT + len(notes) * NOTE_ROW),
+                "yanchor": "top", "x": 0, "xanchor": "left", "font": {"size": 11}},
+        hovermode="closest", margin={"t": 16 + len(notes) * NOTE_ROW, "r": 16, "b": bottom},
+        annotations=[{"text": t, "xref": "paper", "yref": "paper", "x": 0, "xanchor": "left",
+                      "y": 1, "yanchor": "bottom", "yshift": 4 + i * NOTE_ROW, "showarrow": False,
+                      "font": {"size": 11}} for i, t in enumerate(notes)])
     return fig
+
+
+#: Heights of the genome chart (px): plot area, one legend line, space for the x-axis labels above
+#: the legend, one line of "target above this scale" notes above the plot.
+PLOT_HEIGHT, LEGEND_ROW, LEGEND_GAP, NOTE_ROW = 320, 19, 44, 18
+#: A target more than this many times the largest other value drawn would squash the figures into
+#: the bottom of a linear axis: the axis then spans the figures and the target is a note on top.
+TARGET_SQUASH = 3
+
+
+def data_top(figures: pd.DataFrame, *totals) -> float:
+    """The largest value drawn that is not a target (0 when none)."""
+    vals = [float(v) for v in figures[figures.metric != "target"].value] if len(figures) else []
+    for t in totals:
+        if t is not None and len(t):
+            vals += [float(v) for v in t.value]
+    return max(vals, default=0.0)
+
+
+def period_starts(figures: pd.DataFrame | None) -> dict:
+    """``as_of_last`` -> earliest ``as_of_first`` among the figures ending then: where a figure
+    dated by year or month (and a total it changes) is drawn, so 2024 sits on the 2024 tick."""
+    if figures is None or not len(figures) or "as_of_first" not in figures:
+        return {}
+    out: dict = {}
+    for last, first in zip(figures.as_of_last, figures.as_of_first):
+        if not is_missing(last) and not is_missing(first):
+            key = pd.Timestamp(last)
+            out[key] = min(out.get(key, pd.Timestamp(first)), pd.Timestamp(first))
+    return out
+
+
+def drawn_date(date, starts: dict) -> pd.Timestamp:
+    """Where a date that ends a period is drawn (its period's start when known, else itself)."""
+    d = pd.Timestamp(date)
+    return starts.get(d, d)
+
+
+def _x(g: pd.DataFrame) -> list:
+    """x of figures: the start of their period (a figure of 2024 on the 2024 tick, not at its end)."""
+    col = g.as_of_first if "as_of_first" in g else g.as_of_last
+    return [pd.Timestamp(v) for v in col]
 
 
 def infra_map(iso3: str, nodes: pd.DataFrame, frame: pd.DataFrame) -> go.Figure:
