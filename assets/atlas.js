@@ -1,6 +1,38 @@
 /* 1+MG Atlas clientside helpers (no network access, no eval). */
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   atlas: {
+    /* "Embed" (components/embed.py): the <iframe> snippet of the current view, with the shown
+       release (the page's ?release=, else the footer's); the card's embed path and height sit on
+       its label's data attributes. */
+    embedSnippet: function (n, isOpen, collapseId) {
+      var chart = collapseId.replace(/-embed-collapse$/, "");
+      var label = document.getElementById(chart + "-embed-label");
+      var params = new URLSearchParams(window.location.search);
+      var rel = params.get("release");
+      var shown = document.getElementById("app-release");
+      var m = shown && /Data release (\S+)/.exec(shown.textContent || "");
+      if (!rel && m) { rel = m[1]; }
+      params.delete("release");
+      if (rel) { params.set("release", rel); }
+      var qs = params.toString();
+      var path = (label && label.getAttribute("data-embed")) || "";
+      var height = (label && label.getAttribute("data-height")) || "520";
+      var src = window.location.origin + path + (qs ? "?" + qs : "");
+      var head = document.getElementById(chart + "-title");
+      var title = "1+MG Atlas: " + ((head && head.textContent) || "chart").replace(/&/g, "&amp;")
+        .replace(/"/g, "&quot;").replace(/</g, "&lt;");
+      return [!isOpen, "<iframe src=\"" + src.replace(/&/g, "&amp;") + "\" title=\"" + title +
+        "\" width=\"100%\" height=\"" + height + "\" style=\"border:0\" loading=\"lazy\"></iframe>"];
+    },
+    embedCopy: function (n, code, areaId) {
+      var area = document.getElementById(areaId);
+      if (area) { area.focus(); area.select(); }
+      var fallback = function () { try { document.execCommand("copy"); } catch (e) { /* none */ } };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(code).catch(fallback);
+      } else { fallback(); }
+      return "Copied: paste it into your page's HTML.";
+    },
     /* Put the page's view state in the address bar without re-rendering the page. */
     syncUrl: function (search) {
       var nu = window.dash_clientside.no_update;

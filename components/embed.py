@@ -9,7 +9,7 @@ IDs for card ``p``: ``p-embed`` (the button), ``p-embed-collapse``, ``p-embed-co
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, clientside_callback, dcc, html
+from dash import ClientsideFunction, Input, Output, State, clientside_callback, dcc, html
 
 from . import urls
 
@@ -21,39 +21,9 @@ EMBEDDABLE = {"overview-map": 520, "overview-ranking": 520, "overview-progress":
 
 _WIRED: set[str] = set()
 
-# The current view's query string (without release) + the shown release (the footer's, or the
-# page's ?release=); the snippet is shown when the collapse opens.
-_SNIPPET = """
-function (n, isOpen) {
-    var open = !isOpen;
-    var params = new URLSearchParams(window.location.search);
-    var rel = params.get("__RELEASE__");
-    var shown = document.getElementById("app-release");
-    var m = shown && /Data release (\\S+)/.exec(shown.textContent || "");
-    if (!rel && m) { rel = m[1]; }
-    params.delete("__RELEASE__");
-    if (rel) { params.set("__RELEASE__", rel); }
-    var qs = params.toString();
-    var src = window.location.origin + "__EMBED__" + (qs ? "?" + qs : "");
-    var head = document.getElementById("__CHART__-title");
-    var title = "1+MG Atlas: " + ((head && head.textContent) || "chart").replace(/&/g, "&amp;")
-        .replace(/"/g, "&quot;").replace(/</g, "&lt;");
-    return [open, "<iframe src=\\"" + src.replace(/&/g, "&amp;") + "\\" title=\\"" + title +
-            "\\" width=\\"100%\\" height=\\"__HEIGHT__\\" style=\\"border:0\\" loading=\\"lazy\\"></iframe>"];
-}
-""".replace("__RELEASE__", urls.RELEASE_PARAM)
-
-_COPY = """
-function (n, code) {
-    var area = document.getElementById("__CHART__-embed-code");
-    if (area) { area.focus(); area.select(); }
-    var fallback = function () { try { document.execCommand("copy"); } catch (e) {} };
-    if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(code).catch(fallback);
-    } else { fallback(); }
-    return "Copied: paste it into your page's HTML.";
-}
-"""
+# The snippet and copy functions are assets/atlas.js's embedSnippet and embedCopy (one copy for
+# every card; inline functions per card made every page's HTML ~20 KB heavier). They find the
+# card's embed path and iframe height on its label's data attributes.
 
 
 def embed_button(prefix: str):
@@ -72,7 +42,9 @@ def embed_panel(prefix: str):
     code_id = f"{prefix}-embed-code"
     return dbc.Collapse(html.Div([
         html.Label("Paste this into your page to embed the chart as shown here (with its "
-                   "sources and data release):", htmlFor=code_id, className="small mb-1"),
+                   "sources and data release):", htmlFor=code_id, className="small mb-1",
+                   id=f"{prefix}-embed-label",
+                   **{"data-embed": urls.embed(prefix), "data-height": str(EMBEDDABLE[prefix])}),
         html.Div([
             dcc.Textarea(id=code_id, readOnly=True, rows=3, value="",
                           className="form-control form-control-sm font-monospace embed-code"),
@@ -90,14 +62,13 @@ def wire_embed(prefix: str) -> None:
         return
     _WIRED.add(prefix)
     clientside_callback(
-        _SNIPPET.replace("__EMBED__", urls.embed(prefix)).replace("__CHART__", prefix)
-        .replace("__HEIGHT__", str(EMBEDDABLE[prefix])),
+        ClientsideFunction("atlas", "embedSnippet"),
         Output(f"{prefix}-embed-collapse", "is_open"), Output(f"{prefix}-embed-code", "value"),
         Input(f"{prefix}-embed", "n_clicks"), State(f"{prefix}-embed-collapse", "is_open"),
-        prevent_initial_call=True,
+        State(f"{prefix}-embed-collapse", "id"), prevent_initial_call=True,
     )
     clientside_callback(
-        _COPY.replace("__CHART__", prefix), Output(f"{prefix}-embed-status", "children"),
+        ClientsideFunction("atlas", "embedCopy"), Output(f"{prefix}-embed-status", "children"),
         Input(f"{prefix}-embed-copy", "n_clicks"), State(f"{prefix}-embed-code", "value"),
-        prevent_initial_call=True,
+        State(f"{prefix}-embed-code", "id"), prevent_initial_call=True,
     )
